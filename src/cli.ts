@@ -1,0 +1,38 @@
+// The one entry point: `rapporteur <command>`. Each command lives in src/cli/commands/ and registers itself;
+// this file only wires them and turns errors into one line and an exit code.
+import { Command, CommanderError } from 'commander';
+import { UserError } from './cli/errors.ts';
+import { registerCorpusCommand } from './cli/commands/corpus.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('rapporteur')
+    .description('Answers questions about the reports in corpus/ with exact paragraph citations.')
+    .showHelpAfterError('(run `rapporteur --help` for the list of commands)')
+    .exitOverride();
+  registerCorpusCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (unknown option, missing argument, --help, --version).
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`rapporteur: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`rapporteur: unexpected error: ${message}\n`);
+    if (process.env.RAPPORTEUR_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

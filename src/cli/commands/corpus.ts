@@ -1,0 +1,76 @@
+// `rapporteur corpus`: parse the reports and show what came out — counts by kind and warnings per document,
+// or (--json) one JSON object per passage per line, nothing else on stdout.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { defaultCorpusDir } from '../../config.ts';
+import { CorpusError, loadCorpus, PassageKindSchema, type Corpus, type ParseWarning, type Passage } from '../../corpus/index.ts';
+import { UserError } from '../errors.ts';
+import { parseOptions } from '../options.ts';
+
+const CorpusOptionsSchema = z.object({
+  json: z.boolean().default(false),
+  dir: z.string().min(1).default(defaultCorpusDir).transform((p) => path.resolve(p)),
+});
+
+/** One line of `--json` output: the passage plus `section`, its heading path as one readable string. */
+export function passageJson(passage: Passage): string {
+  const { id, docId, label, kind, headingPath, text, leadIn, parentLabel, noteRefs, lines } = passage;
+  return JSON.stringify({
+    id, docId, label, kind, section: headingPath.join(' › '), headingPath, text,
+    ...(leadIn ? { leadIn } : {}), ...(parentLabel ? { parentLabel } : {}), noteRefs, lines,
+  });
+}
+
+function formatWarning(w: ParseWarning): string {
+  return `${w.file}:${w.line}: ${w.message}`;
+}
+
+/** Per document: display name, counts by kind, then its warnings; corpus-level warnings last. */
+export function formatSummary(corpus: Corpus): string {
+  const out: string[] = [];
+  for (const doc of corpus.documents) {
+    const passages = corpus.passages.filter((p) => p.docId === doc.id);
+    const counts = PassageKindSchema.options
+      .map((kind) => [kind, passages.filter((p) => p.kind === kind).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`);
+    out.push(`${doc.id} — ${doc.displayName} [${doc.kind}, ${doc.date}, metadata: ${doc.metaSource}]`);
+    out.push(`  ${passages.length} passages: ${counts.join(', ') || 'none'}`);
+    const warnings = corpus.warnings.filter((w) => w.file === doc.sourcePath);
+    for (const w of warnings) out.push(`  warning: ${formatWarning(w)}`);
+  }
+  const docFiles = new Set(corpus.documents.map((d) => d.sourcePath));
+  for (const w of corpus.warnings.filter((x) => !docFiles.has(x.file))) out.push(`warning: ${formatWarning(w)}`);
+  out.push(`${corpus.documents.length} documents, ${corpus.passages.length} passages, ${corpus.warnings.length} warnings`);
+  return out.join('\n');
+}
+
+export function registerCorpusCommand(program: Command): void {
+  program
+    .command('corpus')
+    .description('parse the reports in the corpus folder and summarise their passages')
+    .option('--json', 'print one JSON object per passage per line (warnings go to stderr)')
+    .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(CorpusOptionsSchema, raw);
+      let corpus: Corpus;
+      try {
+        corpus = await loadCorpus(options.dir);
+      } catch (error) {
+        if (error instanceof CorpusError) throw new UserError(error.message, 2);
+        throw error;
+      }
+      // `rapporteur corpus --json | head` closes the pipe early: stop quietly instead of crashing.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
+      if (options.json) {
+        for (const passage of corpus.passages) process.stdout.write(`${passageJson(passage)}\n`);
+        for (const w of corpus.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);
+        return;
+      }
+      process.stdout.write(`${formatSummary(corpus)}\n`);
+    });
+}

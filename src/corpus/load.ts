@@ -1,0 +1,93 @@
+// The corpus folder: corpus.yml (validated) plus every .md/.txt report in it, sorted by file name.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { projectRoot } from '../config.ts';
+import { parseDocument } from './document.ts';
+import { CorpusMetaSchema, type Corpus, type CorpusMeta, type ParseWarning } from './schema.ts';
+import { decodeBytes } from './source-text.ts';
+
+/** A corpus folder or corpus.yml that cannot be used at all; the message is meant for the user. */
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+}
+
+const REPORT_FILE = /\.(md|txt)$/i;
+export const CORPUS_META_FILE = 'corpus.yml';
+
+/** Path relative to the project root when inside it (stable across machines), absolute otherwise. */
+export function displayPath(file: string): string {
+  const rel = path.relative(projectRoot, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file);
+}
+
+async function readCorpusMeta(corpusDir: string): Promise<CorpusMeta | undefined> {
+  const file = path.join(corpusDir, CORPUS_META_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new CorpusError(`${displayPath(file)}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+  const parsed = CorpusMetaSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorpusError(`${displayPath(file)}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export async function loadCorpus(corpusDir: string): Promise<Corpus> {
+  let entries: string[];
+  try {
+    if (!(await stat(corpusDir)).isDirectory()) throw new Error('not a directory');
+    entries = await readdir(corpusDir);
+  } catch {
+    throw new CorpusError(`corpus folder not found: ${corpusDir}`);
+  }
+  const meta = await readCorpusMeta(corpusDir);
+  const files = entries.filter((f) => REPORT_FILE.test(f) && !/^readme\./i.test(f)).sort();
+  const corpus: Corpus = { documents: [], passages: [], warnings: [] };
+  const seen = new Set<string>();
+  for (const name of files) {
+    const full = path.join(corpusDir, name);
+    const id = name.replace(REPORT_FILE, '');
+    if (seen.has(id)) {
+      corpus.warnings.push({ file: displayPath(full), line: 0, message: `another file already has id "${id}"; skipped` });
+      continue;
+    }
+    seen.add(id);
+    const bytes = await readFile(full);
+    const parsed = parseDocument({
+      id,
+      text: decodeBytes(bytes),
+      sourcePath: displayPath(full),
+      contentHash: createHash('sha256').update(bytes).digest('hex'),
+      ...(meta?.documents[id] ? { meta: meta.documents[id] } : {}),
+    });
+    corpus.documents.push(parsed.document);
+    corpus.passages.push(...parsed.passages);
+    corpus.warnings.push(...parsed.warnings);
+  }
+  corpus.warnings.push(...metaWarnings(meta, seen, corpusDir));
+  return corpus;
+}
+
+/** corpus.yml entries without a file, and drafts pointing at unknown documents. */
+function metaWarnings(meta: CorpusMeta | undefined, ids: Set<string>, corpusDir: string): ParseWarning[] {
+  if (!meta) return [];
+  const file = displayPath(path.join(corpusDir, CORPUS_META_FILE));
+  const warnings: ParseWarning[] = [];
+  for (const [id, entry] of Object.entries(meta.documents)) {
+    if (!ids.has(id)) warnings.push({ file, line: 0, message: `"${id}" is described but has no .md/.txt file` });
+    if (entry.draftOf && !ids.has(entry.draftOf)) warnings.push({ file, line: 0, message: `"${id}" is a draft of unknown document "${entry.draftOf}"` });
+  }
+  return warnings;
+}
