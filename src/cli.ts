@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './cli/errors.ts';
 import { registerCorpusCommand } from './cli/commands/corpus.ts';
+import { registerIndexCommand } from './cli/commands/build-index.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run `rapporteur --help` for the list of commands)')
     .exitOverride();
   registerCorpusCommand(program);
+  registerIndexCommand(program);
   return program;
 }
 

@@ -1,0 +1,270 @@
+// The multilingual-e5-small encoder as the rest of the project sees it. Its conventions are not optional:
+// `query: ` before questions, `passage: ` before passages, mean pooling over real tokens, L2 normalisation.
+// We tokenise and pool ourselves (instead of the feature-extraction pipeline) so that a text longer than the
+// model's window is embedded in overlapping windows that are averaged, never truncated.
+import path from 'node:path';
+import { projectRoot as defaultProjectRoot } from '../config.ts';
+import { LruCache } from './lru.ts';
+import {
+  MODEL_DIMENSIONS,
+  MODEL_ID,
+  ModelNotFoundError,
+  holdsModel,
+  offlineFromEnv,
+  resolveModelsDir,
+} from './model-location.ts';
+import { installThreadOptions, threadOptionsFromEnv } from './onnx-threads.ts';
+import { averageUnitVectors, normalize, tokenWindows } from './windows.ts';
+
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimensions: number;
+  /** Embeds a question (adds `query: `); repeated questions come from an LRU cache. */
+  embedQuery(text: string): Promise<Float32Array>;
+  embedQueries(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * Embeds passages (adds `passage: `), in length-sorted batches of 16; a text longer than the model's
+   * window is embedded in overlapping windows whose vectors are averaged and renormalised.
+   * `onProgress(done, total)` counts finished texts.
+   */
+  embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
+  /** Number of tokens of `text` without the special tokens the model adds. */
+  countTokens(text: string): number;
+}
+
+export interface LoadEmbedderOptions {
+  /** Folder containing `Xenova/multilingual-e5-small/`; default: see resolveModelsDir. */
+  modelsDir?: string;
+  /** Forbid downloading the model; default: RAPPORTEUR_OFFLINE. */
+  offline?: boolean;
+  env?: NodeJS.ProcessEnv;
+  projectRoot?: string;
+}
+
+export const QUERY_PREFIX = 'query: ';
+export const PASSAGE_PREFIX = 'passage: ';
+const BATCH_SIZE = 16;
+const QUERY_CACHE_SIZE = 512;
+
+// The slice of transformers.js we use, typed here rather than through its generated declarations.
+interface Tokenizer {
+  encode(text: string, pair?: string | null, options?: { add_special_tokens?: boolean }): number[];
+  pad_token_id?: number;
+}
+interface TensorLike {
+  data: Float32Array;
+  dims: number[];
+}
+interface EncoderModel {
+  (inputs: Record<string, unknown>): Promise<{ last_hidden_state: TensorLike }>;
+  session: { inputNames: string[] };
+}
+interface TransformersModule {
+  env: {
+    localModelPath: string;
+    cacheDir: string;
+    allowLocalModels: boolean;
+    allowRemoteModels: boolean;
+  };
+  AutoTokenizer: { from_pretrained(id: string): Promise<Tokenizer> };
+  AutoModel: { from_pretrained(id: string, options: { quantized: boolean }): Promise<EncoderModel> };
+  Tensor: new (type: string, data: BigInt64Array, dims: number[]) => unknown;
+}
+
+/**
+ * Loads the model once (≈ 1–2 s). Looks for it as resolveModelsDir says; when it is nowhere and downloading
+ * is allowed, transformers.js fetches it into `models/` in the project. Throws ModelNotFoundError otherwise.
+ */
+export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embedder> {
+  const env = opts.env ?? process.env;
+  const root = opts.projectRoot ?? defaultProjectRoot;
+  const offline = opts.offline ?? offlineFromEnv(env);
+  let dir: string | null;
+  let searched: string[];
+  if (opts.modelsDir) {
+    dir = holdsModel(opts.modelsDir) ? path.resolve(opts.modelsDir) : null;
+    searched = [path.resolve(opts.modelsDir)];
+  } else {
+    ({ dir, searched } = resolveModelsDir({ env, projectRoot: root }));
+  }
+  // A download lands where the next run will look: the folder asked for, else models/ in the project.
+  const fromEnv = env.RAPPORTEUR_MODELS_DIR?.trim();
+  const downloadDir = opts.modelsDir ? path.resolve(opts.modelsDir) : fromEnv ? path.resolve(root, fromEnv) : path.join(root, 'models');
+  if (!dir && offline) throw new ModelNotFoundError(searched, 'downloading it is disabled (RAPPORTEUR_OFFLINE=1)', downloadDir);
+
+  const modelFile = (modelsDir: string) => path.join(modelsDir, MODEL_ID, 'onnx', 'model_quantized.onnx');
+  await installThreadOptions(threadOptionsFromEnv(env), [modelFile(dir ?? downloadDir)]);
+  const transformers = (await import('@xenova/transformers')) as unknown as TransformersModule;
+  transformers.env.allowLocalModels = true;
+  transformers.env.localModelPath = dir ?? downloadDir;
+  transformers.env.cacheDir = downloadDir;
+  transformers.env.allowRemoteModels = !dir;
+
+  let tokenizer: Tokenizer;
+  let model: EncoderModel;
+  try {
+    tokenizer = await transformers.AutoTokenizer.from_pretrained(MODEL_ID);
+    model = await transformers.AutoModel.from_pretrained(MODEL_ID, { quantized: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!dir) throw new ModelNotFoundError(searched, `downloading it failed (${message.split('\n')[0]})`, downloadDir);
+    throw new Error(`could not load the model ${MODEL_ID} from ${dir}: ${message}`);
+  }
+  return new E5Embedder(tokenizer, model, transformers.Tensor);
+}
+
+/** One piece of input for the encoder: a whole text, or one window of a long one. */
+interface Unit {
+  text: number;
+  ids: number[];
+  weight: number;
+}
+
+class E5Embedder implements Embedder {
+  readonly modelId = MODEL_ID;
+  readonly dimensions = MODEL_DIMENSIONS;
+  readonly #queryCache = new LruCache<string, Float32Array>(QUERY_CACHE_SIZE);
+  readonly #padId: number;
+  readonly #needsTokenTypes: boolean;
+
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly model: EncoderModel,
+    private readonly TensorClass: TransformersModule['Tensor'],
+  ) {
+    this.#padId = tokenizer.pad_token_id ?? 1;
+    this.#needsTokenTypes = model.session.inputNames.includes('token_type_ids');
+  }
+
+  countTokens(text: string): number {
+    return this.tokenizer.encode(text, null, { add_special_tokens: false }).length;
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    const [vector] = await this.embedQueries([text]);
+    return vector as Float32Array;
+  }
+
+  async embedQueries(texts: string[]): Promise<Float32Array[]> {
+    const results: Array<Float32Array | undefined> = texts.map((t) => this.#queryCache.get(t));
+    const missing = [...new Set(texts.filter((_, i) => results[i] === undefined))];
+    if (missing.length > 0) {
+      const vectors = await this.#embed(missing.map((t) => QUERY_PREFIX + t));
+      missing.forEach((t, i) => this.#queryCache.set(t, vectors[i] as Float32Array));
+    }
+    // Vectors are shared with the cache: callers must treat them as read-only.
+    return texts.map((t, i) => results[i] ?? (this.#queryCache.get(t) as Float32Array));
+  }
+
+  embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+    return this.#embed(
+      texts.map((t) => PASSAGE_PREFIX + t),
+      onProgress,
+    );
+  }
+
+  async #embed(inputs: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+    const units: Unit[] = [];
+    const windowsLeft = new Array<number>(inputs.length).fill(0);
+    inputs.forEach((input, text) => {
+      for (const window of tokenWindows(this.tokenizer.encode(input))) {
+        units.push({ text, ids: window.ids, weight: window.weight });
+        windowsLeft[text]! += 1;
+      }
+    });
+    // Sorting by length keeps padding (pure waste) to a minimum: about twice as fast as input order.
+    const order = units.map((_, i) => i).sort((a, b) => units[a]!.ids.length - units[b]!.ids.length);
+    const unitVectors = new Array<Float32Array>(units.length);
+    let done = 0;
+    for (let start = 0; start < order.length; start += BATCH_SIZE) {
+      const batch = order.slice(start, start + BATCH_SIZE);
+      const vectors = await this.#forward(batch.map((u) => units[u]!.ids));
+      batch.forEach((u, i) => {
+        unitVectors[u] = vectors[i]!;
+        const text = units[u]!.text;
+        windowsLeft[text]! -= 1;
+        if (windowsLeft[text] === 0) done++;
+      });
+      onProgress?.(done, inputs.length);
+    }
+    const perText: Array<{ vectors: Float32Array[]; weights: number[] }> = inputs.map(() => ({ vectors: [], weights: [] }));
+    units.forEach((unit, u) => {
+      perText[unit.text]!.vectors.push(unitVectors[u]!);
+      perText[unit.text]!.weights.push(unit.weight);
+    });
+    return perText.map(({ vectors, weights }) => averageUnitVectors(vectors, weights));
+  }
+
+  /** One padded batch through the encoder; returns mean-pooled, normalised vectors. */
+  async #forward(sequences: number[][]): Promise<Float32Array[]> {
+    const batch = sequences.length;
+    const length = Math.max(...sequences.map((s) => s.length));
+    const ids = new BigInt64Array(batch * length).fill(BigInt(this.#padId));
+    const mask = new BigInt64Array(batch * length);
+    sequences.forEach((seq, b) => {
+      seq.forEach((id, t) => {
+        ids[b * length + t] = BigInt(id);
+        mask[b * length + t] = 1n;
+      });
+    });
+    const inputs: Record<string, unknown> = {
+      input_ids: new this.TensorClass('int64', ids, [batch, length]),
+      attention_mask: new this.TensorClass('int64', mask, [batch, length]),
+    };
+    if (this.#needsTokenTypes) inputs.token_type_ids = new this.TensorClass('int64', new BigInt64Array(batch * length), [batch, length]);
+    const { last_hidden_state: hidden } = await this.model(inputs);
+    const dims = this.dimensions;
+    if (hidden.dims[2] !== dims) throw new Error(`the model returned ${hidden.dims[2]} dimensions, expected ${dims}`);
+    return sequences.map((seq, b) => {
+      // Mean pooling over the real tokens only (padding positions are masked out).
+      const pooled = new Float32Array(dims);
+      for (let t = 0; t < seq.length; t++) {
+        const offset = (b * length + t) * dims;
+        for (let d = 0; d < dims; d++) pooled[d] = (pooled[d] as number) + (hidden.data[offset + d] as number);
+      }
+      for (let d = 0; d < dims; d++) pooled[d] = (pooled[d] as number) / seq.length;
+      return normalize(pooled);
+    });
+  }
+}
+
+/** An Embedder that loads the model on first use, plus a way to load it now. */
+export interface LazyEmbedder extends Embedder {
+  readonly loaded: boolean;
+  load(): Promise<Embedder>;
+}
+
+/**
+ * An Embedder whose model is loaded only when something must actually be embedded: a rebuild whose
+ * embeddings are all cached never pays the ≈ 2 s model load. `countTokens` needs the tokenizer, so it
+ * throws until `load()` (or any embed call) has finished.
+ */
+export function createLazyEmbedder(opts: LoadEmbedderOptions = {}): LazyEmbedder {
+  let instance: Embedder | null = null;
+  let loading: Promise<Embedder> | null = null;
+  const load = (): Promise<Embedder> => {
+    loading ??= loadEmbedder(opts).then(
+      (embedder) => (instance = embedder),
+      (error: unknown) => {
+        loading = null; // a later call may retry (e.g. after the model was put in place)
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return {
+    modelId: MODEL_ID,
+    dimensions: MODEL_DIMENSIONS,
+    get loaded() {
+      return instance !== null;
+    },
+    load,
+    embedQuery: async (text) => (await load()).embedQuery(text),
+    embedQueries: async (texts) => (await load()).embedQueries(texts),
+    embedPassages: async (texts, onProgress) => (await load()).embedPassages(texts, onProgress),
+    countTokens: (text) => {
+      if (!instance) throw new Error('countTokens needs the tokenizer: await load() first');
+      return instance.countTokens(text);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Where the embedding model lives on disk, and the one error a missing model produces.
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot as defaultProjectRoot } from '../config.ts';
+
+/** The only model the index and the queries are embedded with (its conventions are in src/embed/embedder.ts). */
+export const MODEL_ID = 'Xenova/multilingual-e5-small';
+export const MODEL_DIMENSIONS = 384;
+
+/** Files transformers.js reads for this model, relative to `<modelsDir>/<MODEL_ID>/`. */
+const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'];
+
+/** Whether `modelsDir` holds a usable copy of the model (`<modelsDir>/Xenova/multilingual-e5-small/...`). */
+export function holdsModel(modelsDir: string, modelId: string = MODEL_ID): boolean {
+  return REQUIRED_FILES.every((file) => fs.existsSync(path.join(modelsDir, modelId, file)));
+}
+
+/**
+ * Finds the folder that contains `Xenova/multilingual-e5-small`, trying in order: `RAPPORTEUR_MODELS_DIR`,
+ * `models/` in the project, `../shared/models/` beside the project. `searched` lists every place tried (for
+ * the error message); `dir` is null when none holds the model.
+ */
+export function resolveModelsDir(opts: { env?: NodeJS.ProcessEnv; projectRoot?: string } = {}): {
+  dir: string | null;
+  searched: string[];
+} {
+  const env = opts.env ?? process.env;
+  const root = opts.projectRoot ?? defaultProjectRoot;
+  const candidates: string[] = [];
+  const fromEnv = env.RAPPORTEUR_MODELS_DIR?.trim();
+  if (fromEnv) candidates.push(path.resolve(root, fromEnv));
+  candidates.push(path.join(root, 'models'), path.resolve(root, '..', 'shared', 'models'));
+  const searched: string[] = [];
+  for (const candidate of candidates) {
+    searched.push(candidate);
+    if (holdsModel(candidate)) return { dir: candidate, searched };
+  }
+  return { dir: null, searched };
+}
+
+/** Whether the environment forbids downloading the model (`RAPPORTEUR_OFFLINE=1`, `true` or `yes`). */
+export function offlineFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env.RAPPORTEUR_OFFLINE?.trim() ?? '');
+}
+
+/** The model is in none of the searched folders and could not (or may not) be downloaded. */
+export class ModelNotFoundError extends Error {
+  constructor(
+    readonly searched: string[],
+    readonly reason: string,
+    readonly downloadDir: string,
+  ) {
+    const places = searched.length > 1 ? `${searched.slice(0, -1).join(', ')} or ${searched.at(-1)}` : (searched[0] ?? '(nowhere)');
+    super(
+      `The embedding model ${MODEL_ID} was not found in ${places}, and ${reason}; ` +
+        `put the folder ${MODEL_ID} into one of them (or point RAPPORTEUR_MODELS_DIR at the folder that contains it), ` +
+        `or run once with internet access and without RAPPORTEUR_OFFLINE to download it into ${downloadDir}.`,
+    );
+    this.name = 'ModelNotFoundError';
+  }
+}
