@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from './cli/errors.ts';
 import { registerCorpusCommand } from './cli/commands/corpus.ts';
 import { registerIndexCommand } from './cli/commands/build-index.ts';
+import { registerLookupCommand } from './cli/commands/lookup.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCorpusCommand(program);
   registerIndexCommand(program);
+  registerLookupCommand(program);
   return program;
 }
 

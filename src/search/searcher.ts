@@ -1,0 +1,201 @@
+// Hybrid search: dense k-NN over the question's embedding + BM25, fused by reciprocal rank, with filters and
+// the draft report folded into the final one.
+import type { Document, Passage, PassageKind } from '../corpus/index.ts';
+import { findDraftTwins, type DraftTwin } from './drafts.ts';
+import { makePassageFilter, rootKinds, type SearchFilters } from './filters.ts';
+import { fuse, fuseConvex, type FusedItem, type RankedList } from './fusion.ts';
+import { createLexicalIndex, type LexicalIndex } from './lexical.ts';
+
+/** What search needs of the loaded index (src/index's `LoadedIndex` satisfies it). */
+export interface DenseIndex {
+  passages: Passage[];
+  documents: Document[];
+  searchPassages(
+    query: Float32Array,
+    k: number,
+    filter?: (passage: Passage) => boolean,
+  ): Array<{ passage: Passage; similarity: number }>;
+}
+
+/** What search needs of the embedder (src/embed's `Embedder` satisfies it). */
+export interface QueryEmbedder {
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+export type SearchMode = 'hybrid' | 'dense' | 'lexical';
+
+export interface SearchOptions {
+  /** Results per page (default 10). */
+  k?: number;
+  /** Results to skip, for "more results" (default 0). */
+  offset?: number;
+  filters?: SearchFilters;
+  mode?: SearchMode;
+}
+
+export interface SearchResult {
+  passage: Passage;
+  document: Document;
+  /** Fused score, higher is better, in [0, 1] (1 = first in every list). */
+  score: number;
+  /** Rank (1-based) and cosine similarity in the dense list, when the passage was in it. */
+  dense?: { rank: number; similarity: number };
+  /** Rank (1-based) and BM25 score in the lexical list, when the passage was in it. */
+  lexical?: { rank: number; score: number };
+  /** Near-identical passages of the draft report, folded into this final-report hit. */
+  alsoIn: Array<{ passage: Passage; document: Document }>;
+}
+
+// A type alias (not an interface) so it is assignable to Record<string, number>.
+export type SearchTimings = {
+  embedMs: number;
+  denseMs: number;
+  lexicalMs: number;
+  fuseMs: number;
+  totalMs: number;
+};
+
+export interface Searcher {
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  /** Timings of the last search, for --explain and the benchmark. */
+  readonly timings: SearchTimings | undefined;
+  /** Timings of the last search as a method; all zeros before the first search. */
+  lastTimings(): SearchTimings;
+  readonly lexical: LexicalIndex;
+  /** Draft passage id → its twin in the final report. */
+  readonly draftTwins: ReadonlyMap<string, DraftTwin>;
+}
+
+export interface CreateSearcherOptions {
+  index: DenseIndex;
+  embedder: QueryEmbedder;
+  /** Relative weights of the two lists in fusion (default 1 and 1). */
+  weights?: { dense?: number; lexical?: number };
+  /** How many candidates each list contributes before fusion (default max(50, 4 × (offset + k))). */
+  depth?: number;
+  /** 'rrf' (default): reciprocal rank fusion; 'convex': weighted sum of min-max-normalised scores. */
+  fusion?: 'rrf' | 'convex';
+}
+
+export const MAX_QUERY_LENGTH = 2000;
+
+export function createSearcher(options: CreateSearcherOptions): Searcher {
+  const { index, embedder } = options;
+  const passageById = new Map(index.passages.map((p) => [p.id, p]));
+  const documentById = new Map(index.documents.map((d) => [d.id, d]));
+  const rootKindById: Map<string, PassageKind> = rootKinds(index.passages);
+  const lexical = createLexicalIndex(index.passages, index.documents);
+  const draftTwins = findDraftTwins(index.passages, index.documents);
+  const twinsOfFinal = new Map<string, string[]>();
+  for (const twin of draftTwins.values()) {
+    const list = twinsOfFinal.get(twin.finalPassageId);
+    if (list) list.push(twin.draftPassageId);
+    else twinsOfFinal.set(twin.finalPassageId, [twin.draftPassageId]);
+  }
+  const weights = { dense: options.weights?.dense ?? 1, lexical: options.weights?.lexical ?? 1 };
+  let timings: SearchTimings | undefined;
+
+  const withDocument = (passage: Passage) => ({ passage, document: documentOf(passage) });
+  function documentOf(passage: Passage): Document {
+    const document = documentById.get(passage.docId);
+    if (!document) throw new Error(`search: passage ${passage.id} names an unknown document ${passage.docId}`);
+    return document;
+  }
+
+  async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResult[]> {
+    const started = performance.now();
+    const text = query.trim();
+    if (!text) return [];
+    if (text.length > MAX_QUERY_LENGTH) throw new Error(`search: query longer than ${MAX_QUERY_LENGTH} characters`);
+    const k = Math.max(1, Math.floor(searchOptions.k ?? 10));
+    const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
+    const mode = searchOptions.mode ?? 'hybrid';
+    const depth = options.depth ?? Math.max(50, 4 * (offset + k));
+    const filter = makePassageFilter(searchOptions.filters, documentById, rootKindById);
+    const lists: RankedList[] = [];
+    const t: SearchTimings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fuseMs: 0, totalMs: 0 };
+
+    if (mode !== 'lexical') {
+      let mark = performance.now();
+      const vector = await embedder.embedQuery(text);
+      t.embedMs = performance.now() - mark;
+      mark = performance.now();
+      const hits = index.searchPassages(vector, depth, filter);
+      t.denseMs = performance.now() - mark;
+      lists.push({
+        name: 'dense',
+        weight: weights.dense,
+        ids: hits.map((h) => h.passage.id),
+        scores: hits.map((h) => h.similarity),
+      });
+    }
+    if (mode !== 'dense') {
+      const mark = performance.now();
+      const passageFilter = filter
+        ? (id: string) => {
+            const passage = passageById.get(id);
+            return passage !== undefined && filter(passage);
+          }
+        : undefined;
+      const hits = lexical.search(text, { k: depth, filter: passageFilter });
+      t.lexicalMs = performance.now() - mark;
+      lists.push({
+        name: 'lexical',
+        weight: weights.lexical,
+        ids: hits.map((h) => h.passageId),
+        scores: hits.map((h) => h.score),
+      });
+    }
+
+    const mark = performance.now();
+    const fused = options.fusion === 'convex' ? fuseConvex(lists) : fuse(lists);
+    const results = foldDrafts(fused, filter);
+    t.fuseMs = performance.now() - mark;
+    t.totalMs = performance.now() - started;
+    timings = t;
+    return results.slice(offset, offset + k);
+  }
+
+  // Walks the fused list best first; a draft hit with a twin in the final report is replaced by that twin (at
+  // the better of the two positions), and the final hit lists the draft passage under `alsoIn`.
+  function foldDrafts(fused: FusedItem[], filter: ((p: Passage) => boolean) | undefined): SearchResult[] {
+    const fusedById = new Map(fused.map((item) => [item.id, item]));
+    const placed = new Map<string, SearchResult>();
+    const results: SearchResult[] = [];
+    for (const item of fused) {
+      const twin = draftTwins.get(item.id);
+      const finalPassage = twin ? passageById.get(twin.finalPassageId) : undefined;
+      // Fold only when the final passage is itself allowed: a search restricted to the draft keeps the draft.
+      const targetId = finalPassage && (!filter || filter(finalPassage)) ? finalPassage.id : item.id;
+      if (placed.has(targetId)) continue;
+      const passage = passageById.get(targetId);
+      if (!passage) continue;
+      const own = fusedById.get(targetId) ?? item;
+      const result: SearchResult = {
+        ...withDocument(passage),
+        score: Math.max(item.score, own.score),
+        alsoIn: (twinsOfFinal.get(targetId) ?? [])
+          .map((id) => passageById.get(id))
+          .filter((p): p is Passage => p !== undefined)
+          .map(withDocument),
+      };
+      const dense = own.contributions.dense;
+      if (dense) result.dense = { rank: dense.rank, similarity: dense.score };
+      const lex = own.contributions.lexical;
+      if (lex) result.lexical = { rank: lex.rank, score: lex.score };
+      placed.set(targetId, result);
+      results.push(result);
+    }
+    return results;
+  }
+
+  return {
+    search,
+    get timings() {
+      return timings;
+    },
+    lastTimings: () => timings ?? { embedMs: 0, denseMs: 0, lexicalMs: 0, fuseMs: 0, totalMs: 0 },
+    lexical,
+    draftTwins,
+  };
+}
