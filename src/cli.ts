@@ -5,6 +5,9 @@ import { UserError } from './cli/errors.ts';
 import { registerCorpusCommand } from './cli/commands/corpus.ts';
 import { registerIndexCommand } from './cli/commands/build-index.ts';
 import { registerLookupCommand } from './cli/commands/lookup.ts';
+import { registerAskCommand } from './cli/commands/ask.ts';
+import { registerChatCommand } from './cli/commands/chat.ts';
+import { registerEvalCommand } from './cli/commands/eval.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
   registerCorpusCommand(program);
   registerIndexCommand(program);
   registerLookupCommand(program);
+  registerAskCommand(program);
+  registerChatCommand(program);
+  registerEvalCommand(program);
   return program;
 }
 

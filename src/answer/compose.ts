@@ -1,0 +1,79 @@
+// Turns passages, quotes and lookup matches into the typed Answer every surface renders.
+import { fullPassageText, type Document, type Passage } from '../corpus/index.ts';
+import { messages } from './messages.ts';
+import type { Answer, CitedPassage, Language, Quote } from './schema.ts';
+import type { ScoredSentence } from './quotes.ts';
+
+const SNIPPET_LENGTH = 280;
+
+/** The first ~280 characters of a text, cut at a word boundary. */
+export function snippetOf(text: string, length = SNIPPET_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${cut.slice(0, lastSpace > length * 0.6 ? lastSpace : length).replace(/[\s,;:]+$/u, '')} …`;
+}
+
+export function citePassage(
+  passage: Passage,
+  document: Document,
+  score: number,
+  alsoIn: Array<{ passage: Passage; document: Document }> = [],
+): CitedPassage {
+  return {
+    passageId: passage.id,
+    docId: passage.docId,
+    docName: document.displayName,
+    label: passage.label,
+    section: passage.headingPath.join(' › '),
+    snippet: snippetOf(passage.text),
+    text: fullPassageText(passage),
+    score,
+    alsoIn: alsoIn.map((other) => ({ docId: other.passage.docId, docName: other.document.displayName, label: other.passage.label })),
+  };
+}
+
+export function toQuote(sentence: ScoredSentence, document: Document): Quote {
+  return {
+    text: sentence.text.replace(/\s+/g, ' ').trim(),
+    passageId: sentence.passage.id,
+    docId: sentence.passage.docId,
+    docName: document.displayName,
+    label: sentence.passage.label,
+  };
+}
+
+/** « quote » — Document, label: the citation format of every answer. */
+export function formatQuote(quote: Pick<Quote, 'text' | 'docName' | 'label'>, language: Language): string {
+  const quoted = language === 'fr' ? `« ${quote.text} »` : `“${quote.text}”`;
+  return `${quoted} — ${quote.docName}, ${quote.label}`;
+}
+
+export function answerText(quotes: Quote[], language: Language): string {
+  return quotes.map((quote) => formatQuote(quote, language)).join('\n');
+}
+
+export function lookupText(sources: CitedPassage[], reference: string, language: Language): string {
+  const m = messages(language);
+  if (sources.length === 1) {
+    const [only] = sources as [CitedPassage];
+    return `${only.docName}, ${only.label}\n${only.text}`;
+  }
+  return [m.severalMatches(reference, sources.length), ...sources.map((s) => `• ${s.docName}, ${s.label} — ${s.snippet}`)].join('\n');
+}
+
+export function emptyAnswer(question: string, language: Language, resolvedQuery: string): Answer {
+  return {
+    question,
+    language,
+    kind: 'abstain',
+    text: messages(language).abstain,
+    quotes: [],
+    sources: [],
+    suggestions: [],
+    offset: 0,
+    hasMore: false,
+    resolvedQuery,
+  };
+}

@@ -1,0 +1,11 @@
+// Public surface of the answer stage: turn a question (and its conversation) into a cited Answer.
+export * from './schema.ts';
+export type { AnswerEngine, AnswerFilters, AskOptions, CorpusInfo } from './engine-types.ts';
+export { createAnswerEngine, DEFAULT_ABSTAIN_BELOW, type EngineOptions, type RapporteurEngine } from './engine.ts';
+export { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
+export { detectLanguage } from './language.ts';
+export { messages } from './messages.ts';
+export { formatQuote } from './compose.ts';
+export { isVerbatim } from './quotes.ts';
+export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH } from './question.ts';
+export { loadDevSet, evaluate, type DevSet, type EvalReport } from './evaluate.ts';

@@ -1,0 +1,95 @@
+// `rapporteur ask`: one question (or a batch file of them) answered with cited quotes.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { InvalidQuestionError, validateQuestion, type AnswerFilters } from '../../answer/index.ts';
+import { UserError } from '../errors.ts';
+import { answerJson, formatAnswer } from '../format.ts';
+import { openEngine } from '../open-engine.ts';
+import { boundedInt, LocationOptionsSchema, parseOptions, terminalWidth } from '../options.ts';
+
+const AskOptionsSchema = LocationOptionsSchema.extend({
+  json: z.boolean().default(false),
+  top: boundedInt(1, 50).default(5),
+  batch: z.string().min(1).optional(),
+  doc: z.array(z.string().min(1)).optional(),
+  year: z.array(boundedInt(1900, 2100)).optional(),
+  recommendations: z.boolean().default(false),
+  explain: z.boolean().default(false),
+});
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Reads a batch file strictly: it must exist and be valid UTF-8; blank lines are skipped. */
+export async function readBatch(file: string): Promise<string[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new UserError(`cannot read the batch file ${file}: it does not exist or is not readable`, 2);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`the batch file ${file} is not UTF-8 text`, 2);
+  }
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim().length > 0);
+}
+
+export function registerAskCommand(program: Command): void {
+  program
+    .command('ask')
+    .description('answer a question with quotes and exact citations')
+    .argument('[question...]', 'the question, in French or English')
+    .option('--json', 'print one JSON object (one per line with --batch)')
+    .option('--top <k>', 'how many sources to list (1-50)', '5')
+    .option('--batch <file>', 'answer every line of a UTF-8 file, loading the model once')
+    .option('--doc <id>', 'only this document (repeatable)', collect)
+    .option('--year <yyyy>', 'only documents of this year (repeatable)', collect)
+    .option('--recommendations', 'only recommendations and their items')
+    .option('--explain', 'show each source’s dense and BM25 ranks and the timings')
+    .option('--corpus <dir>', 'corpus folder')
+    .option('--index <dir>', 'index folder')
+    .action(async (words: string[], raw: Record<string, unknown>) => {
+      const options = parseOptions(AskOptionsSchema, raw);
+      if (options.batch && words.length > 0) throw new UserError('give either a question or --batch FILE, not both', 2);
+      const questions = options.batch ? await readBatch(options.batch) : [words.join(' ')];
+      // Check a single question before loading the model: bad input answers at once.
+      if (!options.batch) {
+        try {
+          validateQuestion(questions[0]);
+        } catch (error) {
+          if (error instanceof InvalidQuestionError) throw new UserError(error.message, 2);
+          throw error;
+        }
+      }
+      const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });
+      const knownDocs = new Set(engine.corpusInfo().documents.map((d) => d.id));
+      for (const doc of options.doc ?? []) {
+        if (!knownDocs.has(doc)) throw new UserError(`--doc: unknown document "${doc}" (known: ${[...knownDocs].join(', ')})`, 2);
+      }
+      const filters: AnswerFilters = {
+        ...(options.doc ? { docIds: options.doc } : {}),
+        ...(options.year ? { years: options.year } : {}),
+        ...(options.recommendations ? { recommendationsOnly: true } : {}),
+      };
+      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      for (const question of questions) {
+        try {
+          const answer = await engine.ask(question, { filters, top: options.top });
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify(answerJson(answer, options.top))}\n`
+              : `${formatAnswer(answer, { color, width: terminalWidth(), explain: options.explain })}\n`,
+          );
+        } catch (error) {
+          if (!(error instanceof InvalidQuestionError)) throw error;
+          if (!options.batch) throw new UserError(error.message, 2);
+          // In a batch, a bad line is reported in place and the others are still answered.
+          process.stdout.write(options.json ? `${JSON.stringify({ question, error: error.message })}\n` : `rapporteur: ${error.message}: ${question}\n`);
+          process.exitCode = 2;
+        }
+      }
+    });
+}

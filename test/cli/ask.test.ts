@@ -1,0 +1,91 @@
+// `rapporteur ask` as a person runs it: a real child process on the shared index of the whole corpus.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../../src/config.ts';
+
+const run = promisify(execFile);
+const bin = path.join(projectRoot, 'bin', 'rapporteur.js');
+
+async function rapporteur(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: projectRoot, maxBuffer: 1 << 24 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let indexArgs: string[];
+let scratch: string;
+beforeAll(async () => {
+  indexArgs = ['--index', inject('sharedIndexDir')];
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-ask-'));
+});
+
+describe('rapporteur ask --json', () => {
+  it('prints one object with the documented fields, results best first and at most --top', async () => {
+    const { code, stdout } = await rapporteur(['ask', ...indexArgs, '--json', '--top', '3', 'What should online platforms do with content used to recruit trafficking victims?']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] as string);
+    expect(Object.keys(answer)).toEqual(expect.arrayContaining(['question', 'abstained', 'answer', 'quotes', 'results']));
+    expect(answer.abstained).toBe(false);
+    expect(answer.quotes[0]).toEqual({ text: expect.stringContaining('plateformes en ligne'), docId: '2021-wg4-rapport', label: 'Recommandation 7 c)' });
+    expect(answer.results.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(answer.results[0]).sort()).toEqual(['docId', 'label', 'score', 'section', 'text']);
+    const scores = answer.results.map((r: { score: number }) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(answer.answer).toContain('— Rapport du Groupe de travail (oct. 2021), Recommandation 7 c)');
+  });
+
+  it('answers a batch file line by line with the model loaded once', async () => {
+    const file = path.join(scratch, 'questions.txt');
+    await writeFile(file, 'que dit la recommandation 7 c ?\n\nQuel est le résultat du match de football d’hier ?\n');
+    const { code, stdout } = await rapporteur(['ask', ...indexArgs, '--json', '--top', '2', '--batch', file]);
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(answers.map((a) => a.question)).toEqual(['que dit la recommandation 7 c ?', 'Quel est le résultat du match de football d’hier ?']);
+    expect(answers[0].results[0].label).toBe('Recommandation 7 c)');
+    expect(answers[1].abstained).toBe(true);
+  });
+
+  it('prints the answer for a person, with citations', async () => {
+    const { code, stdout } = await rapporteur(['ask', ...indexArgs, 'Combien de victimes le fonds aide-t-il chaque année ?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('3 500 victimes');
+    expect(stdout).toMatch(/— A\/78 rapport du Secrétaire général \(juil\. 2023\), paragraphe 68/);
+    expect(stdout).toContain('Sources');
+    expect(stdout).not.toContain('\u001b['); // no colour codes when stdout is not a terminal
+  });
+});
+
+describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['an empty question', () => ['ask', ''], /empty/],
+    ['only punctuation', () => ['ask', '?!…'], /punctuation/],
+    ['20 000 characters', () => ['ask', 'a'.repeat(20_000)], /too long/],
+    ['control characters', () => ['ask', 'bonjour\u0001'], /control characters/],
+    ['--top out of range', () => ['ask', '--top', '0', 'question'], /--top/],
+    ['a batch file that does not exist', () => ['ask', '--batch', path.join(scratch, 'missing.txt')], /does not exist/],
+    ['a batch file that is not UTF-8', () => ['ask', '--batch', path.join(scratch, 'latin1.txt')], /not UTF-8/],
+  ];
+  beforeAll(async () => {
+    await writeFile(path.join(scratch, 'latin1.txt'), Buffer.from([0x51, 0x75, 0x65, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+  });
+  it.each(cases)('%s', async (_name, args, message) => {
+    const { code, stdout, stderr } = await rapporteur([...args(), ...indexArgs]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^rapporteur: /);
+    expect(lines[0]).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
