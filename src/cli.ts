@@ -8,6 +8,7 @@ import { registerLookupCommand } from './cli/commands/lookup.ts';
 import { registerAskCommand } from './cli/commands/ask.ts';
 import { registerChatCommand } from './cli/commands/chat.ts';
 import { registerEvalCommand } from './cli/commands/eval.ts';
+import { registerServeCommand } from './cli/commands/serve.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerAskCommand(program);
   registerChatCommand(program);
   registerEvalCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

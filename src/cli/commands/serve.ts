@@ -1,0 +1,36 @@
+// `rapporteur serve` (= `npm start`): the Slack bot. It starts listening at once (so Slack's 3-second acks
+// are met during start-up), then loads the index, building it first if missing, and follows rebuilds.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
+import { createLogger, loadSlackEnv, startServer } from '../../slack/index.ts';
+import { openEngine } from '../open-engine.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on PORT otherwise).')
+    .option('--corpus <dir>', 'folder of the reports', defaultCorpusDir)
+    .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
+    .action(async (options: { corpus: string; index: string }) => {
+      const env = loadSlackEnv();
+      const logger = createLogger(env.LOG_LEVEL);
+      // A stray rejection (a Web API call nobody awaited) is logged; it must not stop the bot.
+      process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+      const corpusDir = path.resolve(options.corpus);
+      const indexDir = path.resolve(options.index);
+      const server = await startServer({ env, logger, indexDir, openEngine: () => openEngine({ corpusDir, indexDir }) });
+      try {
+        await server.ready;
+      } catch (error) {
+        await server.stop().catch(() => undefined);
+        throw error; // UserError from openEngine: one line, non-zero exit
+      }
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      logger.info('stopping');
+      await server.stop();
+    });
+}

@@ -1,0 +1,93 @@
+// Wiring only: build the Bolt App with the right receiver (Socket Mode when an app token is set, the HTTP
+// receiver on PORT otherwise), add the global middleware and the listeners, start and stop it.
+import type { AddressInfo } from 'node:net';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { createAnswerCache } from './answer-cache.ts';
+import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import type { SlackDeps } from './deps.ts';
+import type { EngineSlot } from './engine-slot.ts';
+import type { SlackEnv } from './env.ts';
+import { createFeedbackStore } from './feedback-store.ts';
+import { ignoreNoise } from './filters.ts';
+import { registerListeners } from './listeners/index.ts';
+import { boltLogger } from './logger.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+
+export interface SlackBotOptions {
+  env: SlackEnv;
+  engine: EngineSlot;
+  logger: Logger;
+  /** Web API retry policy (429s and network errors); tests pass a fast one. */
+  retryConfig?: webApi.RetryOptions;
+}
+
+export interface SlackBot {
+  app: App;
+  deps: SlackDeps;
+  transport: 'socket' | 'http';
+  /** Start receiving; resolves with the HTTP port (HTTP receiver) once listening or connected. */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+export function createSlackBot(options: SlackBotOptions): SlackBot {
+  const { env, logger } = options;
+  const deps: SlackDeps = {
+    engine: options.engine,
+    feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
+    limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
+    answers: createAnswerCache(),
+    logger,
+  };
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+  };
+  const log = boltLogger(logger);
+  const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
+
+  const app =
+    transport === 'socket'
+      ? new App({
+          token: env.SLACK_BOT_TOKEN,
+          logger: log,
+          clientOptions,
+          // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
+          // its options come through installerOptions.clientOptions.
+          receiver: new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } }),
+        })
+      : new App({
+          token: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
+          logger: log,
+          clientOptions,
+          // Ack first, answer after: answers take longer than Slack's 3 s.
+          processBeforeResponse: false,
+        });
+
+  app.use(dedupeEvents(createSeenSet()));
+  app.use(ignoreNoise);
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    // Log and carry on: a failed Web API call or a bad payload must never take the bot down.
+    logger.error({ err: error, code: error.code }, 'unhandled error in a listener');
+  });
+
+  return {
+    app,
+    deps,
+    transport,
+    async start() {
+      if (transport === 'socket') {
+        await app.start();
+        return {};
+      }
+      const server = await app.start(env.PORT);
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// An answer as Slack shows it: each quote as a section with its citation in a context block, then the
+// ranked sources (each with "Texte intégral"), then the actions and feedback. Lookups and unknown references
+// have their own layouts (lookup.ts, choices.ts); `answerMessage` picks the right one.
+import type { Answer, CitedPassage } from '../../answer/index.ts';
+import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { SLACK_LIMITS } from '../limits.ts';
+import { ACTION } from './action-ids.ts';
+import { ambiguousChoiceBlocks, isAmbiguousLookup, notFoundBlocks } from './choices.ts';
+import { blockquote, button, context, divider, fitBlocks, mrkdwnSection, textSection } from './elements.ts';
+import { answerFooter, type AnswerMessageOptions } from './footer.ts';
+import { lookupBlocks } from './lookup.ts';
+import { citation, questionContext } from './citation.ts';
+import { ui } from './strings.ts';
+import type { KnownBlock, SlackMessage } from './types.ts';
+
+export type { AnswerMessageOptions } from './footer.ts';
+export { citation } from './citation.ts';
+
+/** One source in the list: citation, snippet, and the "Texte intégral" button. */
+export function sourceBlocks(source: CitedPassage, rank: number, language: Answer['language']): KnownBlock[] {
+  const t = ui(language);
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(
+      `${rank}. ${citation(source)}\n${escapeMrkdwn(truncate(source.snippet, 240))}`,
+      button(t.fullText, ACTION.fullText, source.passageId),
+    ),
+  ];
+  if (source.alsoIn.length) {
+    blocks.push(context(`${t.alsoIn} : ${source.alsoIn.map((a) => citation(a)).join(' · ')}`));
+  }
+  return blocks;
+}
+
+/** Blocks for a regular answer (kind "answer" or "abstain"). */
+export function answerBlocks(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
+  const t = ui(answer.language);
+  const head: KnownBlock[] = [];
+  if (options.showQuestion) head.push(questionContext(answer));
+  if (options.sourcesOnly) {
+    // nothing above the sources
+  } else if (answer.kind === 'answer' && answer.quotes.length > 0) {
+    for (const quote of answer.quotes) {
+      head.push(mrkdwnSection(blockquote(escapeMrkdwn(truncate(quote.text, SLACK_LIMITS.text - 200)))));
+      head.push(context(`📄 ${citation(quote)}`));
+    }
+  } else {
+    head.push(textSection(answer.text));
+  }
+  const middle: KnownBlock[] = [];
+  if (answer.sources.length) {
+    middle.push(divider);
+    middle.push(mrkdwnSection(`*${answer.kind === 'abstain' ? t.maybeUseful : t.sources}*`));
+    answer.sources.forEach((source, i) => middle.push(...sourceBlocks(source, answer.offset + i + 1, answer.language)));
+  }
+  const tail = answerFooter(answer, options);
+  if (options.sharedBy) tail.unshift(context(`${t.sharedBy} <@${options.sharedBy}>`));
+  return fitBlocks(head, middle, tail);
+}
+
+/** Plain notification text (shown in notifications and where blocks cannot render); escaped too. */
+export function answerFallbackText(answer: Answer): string {
+  return escapeMrkdwn(truncate(answer.text || answer.question, SLACK_LIMITS.messageText));
+}
+
+/** The whole message for any kind of answer. */
+export function answerMessage(answer: Answer, options: AnswerMessageOptions): SlackMessage {
+  let blocks: KnownBlock[];
+  if (answer.kind === 'not-found') blocks = notFoundBlocks(answer, options);
+  else if (answer.kind === 'lookup' && isAmbiguousLookup(answer)) blocks = ambiguousChoiceBlocks(answer, options);
+  else if (answer.kind === 'lookup') blocks = lookupBlocks(answer, options);
+  else blocks = answerBlocks(answer, options);
+  return { text: answerFallbackText(answer), blocks };
+}

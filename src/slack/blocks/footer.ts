@@ -1,0 +1,53 @@
+// What ends every answer: the action buttons and Slack's feedback buttons.
+import type { Answer } from '../../answer/index.ts';
+import { ACTION, encodeValue, type ShareValue } from './action-ids.ts';
+import { button } from './elements.ts';
+import { ui } from './strings.ts';
+import type { Button, KnownBlock } from './types.ts';
+
+export interface AnswerMessageOptions {
+  /** Id under which the shown answer is remembered (feedback, share). */
+  answerId: string;
+  /** Conversation the answer belongs to ("Plus de résultats" continues it). */
+  conversationKey: string;
+  mode: 'ask' | 'lookup';
+  /** Ephemeral answers (slash commands) get "Partager dans le canal". */
+  ephemeral?: boolean;
+  /** Show the question above the answer (ephemeral and shared answers, where it is not visible otherwise). */
+  showQuestion?: boolean;
+  /** "Plus de résultats" pages: the sources only, the quotes were shown already. */
+  sourcesOnly?: boolean;
+  /** User id of whoever shared it, shown under a shared answer. */
+  sharedBy?: string;
+}
+
+export function citedLabels(answer: Answer): string[] {
+  return answer.sources.map((s) => `${s.docName}, ${s.label}`);
+}
+
+export function answerFooter(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
+  const t = ui(answer.language);
+  const buttons: Button[] = [];
+  if (answer.hasMore) buttons.push(button(t.moreResults, ACTION.moreResults, options.conversationKey));
+  if (options.ephemeral) {
+    const share: ShareValue = { a: options.answerId, q: answer.question, m: options.mode, k: options.conversationKey };
+    buttons.push(button(t.share, ACTION.share, encodeValue(share), 'primary'));
+  }
+  const blocks: KnownBlock[] = [];
+  if (buttons.length) blocks.push({ type: 'actions', block_id: `answer_actions:${options.answerId}`, elements: buttons });
+  const labels = citedLabels(answer).slice(0, 10);
+  const feedbackValue = (r: 'positive' | 'negative') => encodeValue({ r, a: options.answerId, q: answer.question, l: labels });
+  blocks.push({
+    type: 'context_actions',
+    block_id: `answer_feedback:${options.answerId}`,
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION.feedback,
+        positive_button: { text: { type: 'plain_text', text: '👍' }, value: feedbackValue('positive'), accessibility_label: t.positive },
+        negative_button: { text: { type: 'plain_text', text: '👎' }, value: feedbackValue('negative'), accessibility_label: t.negative },
+      },
+    ],
+  });
+  return blocks;
+}

@@ -1,0 +1,40 @@
+// "Texte intégral": one passage in full in a modal (100 blocks, so long passages are split, not cut).
+import type { CitedPassage } from '../../answer/index.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { SLACK_LIMITS } from '../limits.ts';
+import { VIEW } from './action-ids.ts';
+import { citation } from './citation.ts';
+import { context, mrkdwnSection } from './elements.ts';
+import type { KnownBlock, ModalView } from './types.ts';
+
+/** Split escaped text into chunks under `max`, preferring paragraph then sentence then word boundaries. */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'));
+    if (cut < max / 2) cut = window.lastIndexOf('. ') + 1;
+    if (cut < max / 2) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = max;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}
+
+export function fullTextModal(passage: CitedPassage): ModalView {
+  const blocks: KnownBlock[] = [mrkdwnSection(`📄 ${citation(passage)}`)];
+  if (passage.section) blocks.push(context(escapeMrkdwn(passage.section)));
+  for (const chunk of splitText(escapeMrkdwn(passage.text), SLACK_LIMITS.text - 100)) blocks.push(mrkdwnSection(chunk));
+  if (passage.alsoIn.length) blocks.push(context(`Aussi dans : ${passage.alsoIn.map((a) => citation(a)).join(' · ')}`));
+  return {
+    type: 'modal',
+    callback_id: VIEW.fullText,
+    title: { type: 'plain_text', text: 'Texte intégral' },
+    close: { type: 'plain_text', text: 'Fermer' },
+    private_metadata: passage.passageId.slice(0, 3000),
+    blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks),
+  };
+}

@@ -1,0 +1,25 @@
+// Short messages: rate limit, start-up, failure. Plain text with a matching section block.
+import { mrkdwnSection } from './elements.ts';
+import type { SlackMessage } from './types.ts';
+
+export function rateLimitNotice(retryAfterSeconds: number): SlackMessage {
+  const text =
+    `Doucement 🙂 : vous avez posé beaucoup de questions en une minute. ` +
+    `Réessayez dans ${retryAfterSeconds} seconde${retryAfterSeconds > 1 ? 's' : ''}.`;
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
+export function startingNotice(): SlackMessage {
+  const text = 'Je démarre… l’index des rapports est en cours de chargement. Reposez votre question dans un instant.';
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
+export function failureNotice(): SlackMessage {
+  const text = 'Désolé, je n’ai pas pu répondre cette fois-ci (erreur interne, consignée). Réessayez dans un instant.';
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
+export function emptyQuestionNotice(): SlackMessage {
+  const text = 'Posez-moi une question sur les rapports, par exemple : « Que recommande le rapport 2021 sur les plateformes en ligne ? »';
+  return { text, blocks: [mrkdwnSection(text)] };
+}

@@ -1,0 +1,23 @@
+// What every listener needs besides Bolt's arguments; built once in app.ts.
+import type { Logger } from 'pino';
+import type { AnswerCache } from './answer-cache.ts';
+import type { EngineSlot } from './engine-slot.ts';
+import type { FeedbackStore } from './feedback-store.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+
+export interface SlackDeps {
+  engine: EngineSlot;
+  feedback: FeedbackStore;
+  limiter: RateLimiter;
+  answers: AnswerCache;
+  logger: Logger;
+}
+
+/** Conversation key for the engine: one per Slack thread (or per user and channel for slash commands). */
+export function threadKey(channel: string, threadTs: string): string {
+  return `${channel}:${threadTs}`;
+}
+
+export function commandKey(channel: string, userId: string): string {
+  return `${channel}:command:${userId}`;
+}

@@ -1,0 +1,28 @@
+// "Texte intégral": open the passage in full in a modal.
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { fullTextModal, startingNotice } from '../../blocks/index.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { mrkdwnSection } from '../../blocks/elements.ts';
+import { clickedValue } from './action-place.ts';
+
+export function fullTextCallback(deps: SlackDeps) {
+  return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const passageId = clickedValue(body) ?? '';
+    const engine = deps.engine.get();
+    const passage = engine?.passage(passageId);
+    const view = passage
+      ? fullTextModal(passage)
+      : {
+          type: 'modal' as const,
+          title: { type: 'plain_text' as const, text: 'Texte intégral' },
+          close: { type: 'plain_text' as const, text: 'Fermer' },
+          blocks: [mrkdwnSection(engine ? 'Ce passage n’existe plus dans l’index (il a été reconstruit). Reposez la question.' : startingNotice().text)],
+        };
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      deps.logger.warn({ err: error, passageId }, 'views.open failed');
+    }
+  };
+}

@@ -1,0 +1,188 @@
+// The small parts around the app: environment validation, feedback file, rate limit, de-duplication,
+// mrkdwn helpers, the index watcher, the manifest, and `rapporteur serve` refusing a bad environment.
+import { execFile } from 'node:child_process';
+import { appendFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { pino } from 'pino';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.ts';
+import { UserError } from '../../src/cli/errors.ts';
+import { createSeenSet } from '../../src/slack/dedupe.ts';
+import { createFeedbackStore, loadSlackEnv, watchIndex } from '../../src/slack/index.ts';
+import { escapeMrkdwn, slackTextToPlain, stripBotMention, truncate } from '../../src/slack/mrkdwn.ts';
+import { createRateLimiter } from '../../src/slack/rate-limiter.ts';
+
+const run = promisify(execFile);
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-slack-support-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const GOOD = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+
+function envError(env: Record<string, string>): UserError {
+  try {
+    loadSlackEnv(env);
+  } catch (error) {
+    return error as UserError;
+  }
+  throw new Error('expected the environment to be refused');
+}
+
+describe('environment', () => {
+  it('accepts HTTP settings with defaults, and Socket Mode without a signing secret', () => {
+    const env = loadSlackEnv({ ...GOOD, SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    expect(env).toMatchObject({ PORT: 3000, SLACK_API_URL: 'http://127.0.0.1:9/api/', RAPPORTEUR_RATE_LIMIT: 10 });
+    expect(env.SLACK_APP_TOKEN).toBeUndefined();
+    expect(loadSlackEnv({ SLACK_BOT_TOKEN: GOOD.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' }).SLACK_APP_TOKEN).toBe('xapp-1-A1-2-abc');
+  });
+
+  it('names the missing or malformed variable in one sentence, exit code 2', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ SLACK_SIGNING_SECRET: GOOD.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
+      [{ ...GOOD, SLACK_BOT_TOKEN: 'xoxp-user-token' }, /^SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"/],
+      [{ SLACK_BOT_TOKEN: GOOD.SLACK_BOT_TOKEN }, /^SLACK_SIGNING_SECRET is missing/],
+      [{ ...GOOD, SLACK_APP_TOKEN: 'xoxb-wrong' }, /^SLACK_APP_TOKEN must be an app-level token starting with "xapp-"/],
+      [{ ...GOOD, PORT: 'eighty' }, /^PORT must be a port number/],
+      [{ ...GOOD, SLACK_API_URL: 'not a url' }, /^SLACK_API_URL must be a URL/],
+    ];
+    for (const [env, message] of cases) {
+      const error = envError(env);
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toMatch(message);
+      expect(error.message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('`rapporteur serve` with a bad token prints one line and exits 2', async () => {
+    const result = await run(process.execPath, [path.join(projectRoot, 'bin/rapporteur.js'), 'serve'], {
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'nope' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('rapporteur: SLACK_BOT_TOKEN must be a bot token starting with "xoxb-".\n');
+  });
+});
+
+describe('feedback store', () => {
+  it('appends JSON lines and reads the last click per user and answer', async () => {
+    const file = path.join(dir, 'feedback', 'feedback.jsonl');
+    const store = createFeedbackStore(file);
+    const base = { question: 'Q ?', labels: ['Rapport (oct. 2021), Recommandation 7 c)'], channelId: 'C1' };
+    await Promise.all([
+      store.record({ ...base, answerId: 'a1', rating: 'positive', userId: 'U1', at: '2026-01-01T00:00:00.000Z' }),
+      store.record({ ...base, answerId: 'a1', rating: 'positive', userId: 'U2', at: '2026-01-01T00:00:01.000Z' }),
+      store.record({ ...base, answerId: 'a1', rating: 'negative', userId: 'U1', at: '2026-01-01T00:00:02.000Z' }),
+    ]);
+    await store.record({ ...base, answerId: 'a1', rating: 'negative', userId: 'U1', at: '2026-01-01T00:00:03.000Z', comment: 'manque 2023' });
+    await store.record({ ...base, answerId: 'a1', rating: 'negative', userId: 'U1', at: '2026-01-01T00:00:04.000Z' });
+    await appendFile(file, '{"torn": '); // a crash mid-line is skipped on read
+    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(6);
+    const latest = await store.readLatest();
+    expect(latest.map((r) => [r.userId, r.rating, r.comment])).toEqual([
+      ['U1', 'negative', 'manque 2023'],
+      ['U2', 'positive', undefined],
+    ]);
+    expect(await createFeedbackStore(path.join(dir, 'none.jsonl')).readLatest()).toEqual([]);
+  });
+});
+
+describe('rate limiter and de-duplication', () => {
+  it('allows `limit` questions per user per window', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
+    expect([limiter.tryTake('U1'), limiter.tryTake('U1'), limiter.tryTake('U1'), limiter.tryTake('U2')]).toEqual([true, true, false, true]);
+    now = 30_000;
+    expect(limiter.retryAfterSeconds('U1')).toBe(30);
+    now = 60_001;
+    expect(limiter.tryTake('U1')).toBe(true);
+  });
+
+  it('lets an event id through once within its memory window', () => {
+    let now = 0;
+    const seen = createSeenSet({ ttlMs: 1000, now: () => now });
+    expect([seen.firstTime('Ev1'), seen.firstTime('Ev1'), seen.firstTime('Ev2')]).toEqual([true, false, true]);
+    now = 2000;
+    expect(seen.firstTime('Ev1')).toBe(true);
+  });
+});
+
+describe('mrkdwn helpers', () => {
+  it('turns Slack-formatted text into the plain question, and escapes it back', () => {
+    const raw = '<@UBOT> que dit <#C1|général> sur &lt;b&gt; &amp; <https://x.org|ce lien> <!here> <!subteam^S1|@equipe> ?';
+    expect(stripBotMention(raw, 'UBOT')).toBe('que dit <#C1|général> sur &lt;b&gt; &amp; <https://x.org|ce lien> <!here> <!subteam^S1|@equipe> ?');
+    const plain = slackTextToPlain(stripBotMention(raw, 'UBOT'));
+    expect(plain).toBe('que dit général sur <b> & ce lien @here @@equipe ?');
+    expect(escapeMrkdwn(plain)).toBe('que dit général sur &lt;b&gt; &amp; ce lien @here @@equipe ?');
+  });
+
+  it('truncates on a word boundary with "…"', () => {
+    expect(truncate('court', 10)).toBe('court');
+    const cut = truncate('un deux trois quatre cinq', 12);
+    expect(cut).toBe('un deux…');
+    expect(cut.length).toBeLessThanOrEqual(12);
+    expect(truncate('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('index watcher', () => {
+  it('reloads once when the manifest is replaced, and keeps running when a reload fails', async () => {
+    const indexDir = path.join(dir, 'index');
+    const manifest = path.join(indexDir, 'manifest.json');
+    await rm(indexDir, { recursive: true, force: true });
+    await mkdir(indexDir, { recursive: true });
+    await writeFile(manifest, '{"builtAt":"1"}');
+    let reloads = 0;
+    let fail = true;
+    const watcher = watchIndex(
+      indexDir,
+      async () => {
+        reloads++;
+        if (fail) throw new Error('corrupt index');
+      },
+      { logger: pino({ level: 'silent' }), intervalMs: 20, settleMs: 20 },
+    );
+    try {
+      const waitFor = async (n: number) => {
+        for (let i = 0; i < 200 && reloads < n; i++) await new Promise((r) => setTimeout(r, 20));
+      };
+      await new Promise((r) => setTimeout(r, 100));
+      expect(reloads).toBe(0);
+      await writeFile(manifest, '{"builtAt":"2"}');
+      await utimes(manifest, new Date(), new Date(Date.now() + 5000));
+      await waitFor(1);
+      expect(reloads).toBe(1);
+      fail = false;
+      await utimes(manifest, new Date(), new Date(Date.now() + 10_000));
+      await waitFor(2);
+      expect(reloads).toBe(2);
+    } finally {
+      watcher.close();
+    }
+  });
+});
+
+describe('manifest.yml', () => {
+  it('declares the events, commands, interactivity and assistant view the app listens to, with only the needed scopes', async () => {
+    const manifest = parse(await readFile(path.join(projectRoot, 'manifest.yml'), 'utf8'));
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
+      ['app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im'].sort(),
+    );
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/rapporteur', '/recommandation']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.features.assistant_view.assistant_description).toBeTruthy();
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'reactions:write']);
+  });
+});
