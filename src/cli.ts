@@ -9,6 +9,7 @@ import { registerAskCommand } from './cli/commands/ask.ts';
 import { registerChatCommand } from './cli/commands/chat.ts';
 import { registerEvalCommand } from './cli/commands/eval.ts';
 import { registerServeCommand } from './cli/commands/serve.ts';
+import { registerBenchCommand } from './cli/commands/bench.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerChatCommand(program);
   registerEvalCommand(program);
   registerServeCommand(program);
+  registerBenchCommand(program);
   return program;
 }
 
