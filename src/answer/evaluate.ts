@@ -75,7 +75,11 @@ export interface EvalReport {
     recommended: Record<Language, ThresholdRow>;
   };
   followUps: { questions: number; recallAt5: number };
-  quotes: { answers: number; quotes: number; verbatim: number; labelsExist: number };
+  /**
+   * `onTarget`: quotes, in answers to answerable questions, taken from an expected passage or its parent or
+   * child item (a proxy for "the quote answers the question"); `firstOnTarget`: answers whose first quote is.
+   */
+  quotes: { answers: number; quotes: number; verbatim: number; labelsExist: number; onTarget: number; judged: number; firstOnTarget: number; judgedAnswers: number };
   failures: Array<{ id: string; question: string; expected: string; got: string }>;
 }
 
@@ -163,6 +167,24 @@ export async function evaluate(
   let verbatim = 0;
   let labelsExist = 0;
   let answered = 0;
+  let onTarget = 0;
+  let judged = 0;
+  let firstOnTarget = 0;
+  let judgedAnswers = 0;
+  const related = (quote: { docId: string; label: string }, expected: DevQuestion['expected']) =>
+    expected.some(
+      (e) => e.doc === quote.docId && (e.label === quote.label || quote.label.startsWith(`${e.label} `) || e.label.startsWith(`${quote.label} `)),
+    );
+  for (const question of devset.questions) {
+    const answer = answers.get(question.id);
+    if (!answer || answer.kind !== 'answer' || !question.answerable || answer.quotes.length === 0) continue;
+    judgedAnswers += 1;
+    if (related(answer.quotes[0] as Answer['quotes'][number], question.expected)) firstOnTarget += 1;
+    for (const quote of answer.quotes) {
+      judged += 1;
+      if (related(quote, question.expected)) onTarget += 1;
+    }
+  }
   for (const answer of answers.values()) {
     if (answer.kind !== 'answer') continue;
     answered += 1;
@@ -187,7 +209,7 @@ export async function evaluate(
       recommended: { fr: recommendOf('fr'), en: recommendOf('en') },
     },
     followUps: { questions: followUpRanks.length, recallAt5: followUpRanks.filter((r) => r <= 5).length / (followUpRanks.length || 1) },
-    quotes: { answers: answered, quotes: quoteCount, verbatim, labelsExist },
+    quotes: { answers: answered, quotes: quoteCount, verbatim, labelsExist, onTarget, judged, firstOnTarget, judgedAnswers },
     failures,
   };
 }

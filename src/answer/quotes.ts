@@ -43,7 +43,7 @@ export interface QuoteSelection {
  */
 export function selectQuotes(query: Float32Array, sources: SentenceSource[], options: QuoteSelection = {}): ScoredSentence[] {
   const max = options.max ?? 3;
-  const margin = options.margin ?? 0.04;
+  const margin = options.margin ?? 0.03;
   const minLength = options.minLength ?? 40;
 
   const scored: ScoredSentence[] = [];

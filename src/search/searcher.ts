@@ -1,4 +1,4 @@
-// Hybrid search: dense k-NN over the question's embedding + BM25, fused by reciprocal rank, with filters and
+// Hybrid search: dense k-NN over the question's embedding + BM25, fused (convex combination of normalised scores by default, or reciprocal rank), with filters and
 // the draft report folded into the final one.
 import type { Document, Passage, PassageKind } from '../corpus/index.ts';
 import { findDraftTwins, type DraftTwin } from './drafts.ts';
@@ -69,11 +69,18 @@ export interface Searcher {
 export interface CreateSearcherOptions {
   index: DenseIndex;
   embedder: QueryEmbedder;
-  /** Relative weights of the two lists in fusion (default 1 and 1). */
+  /**
+   * Relative weights of the two lists in fusion (default dense 1, lexical 0.5: on eval/devset.yml, 0.4–0.5
+   * gave the best MRR, 1 and 1.5 clearly worse — BM25 helps as a tie-breaker more than as an equal).
+   */
   weights?: { dense?: number; lexical?: number };
   /** How many candidates each list contributes before fusion (default max(50, 4 × (offset + k))). */
   depth?: number;
-  /** 'rrf' (default): reciprocal rank fusion; 'convex': weighted sum of min-max-normalised scores. */
+  /**
+   * 'convex' (default): weighted sum of min-max-normalised scores; 'rrf': reciprocal rank fusion. Measured
+   * with `rapporteur eval` (131 answerable questions): convex R@1 65.6 %, MRR 0.741 against RRF's 55.0 %,
+   * 0.651 — RRF throws away how much better the best dense hit is than the next.
+   */
   fusion?: 'rrf' | 'convex';
 }
 
@@ -92,7 +99,7 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
     if (list) list.push(twin.draftPassageId);
     else twinsOfFinal.set(twin.finalPassageId, [twin.draftPassageId]);
   }
-  const weights = { dense: options.weights?.dense ?? 1, lexical: options.weights?.lexical ?? 1 };
+  const weights = { dense: options.weights?.dense ?? 1, lexical: options.weights?.lexical ?? 0.5 };
   let timings: SearchTimings | undefined;
 
   const withDocument = (passage: Passage) => ({ passage, document: documentOf(passage) });
@@ -148,7 +155,7 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
     }
 
     const mark = performance.now();
-    const fused = options.fusion === 'convex' ? fuseConvex(lists) : fuse(lists);
+    const fused = (options.fusion ?? 'convex') === 'convex' ? fuseConvex(lists) : fuse(lists);
     const results = foldDrafts(fused, filter);
     t.fuseMs = performance.now() - mark;
     t.totalMs = performance.now() - started;

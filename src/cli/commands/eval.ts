@@ -34,6 +34,7 @@ export function formatReport(report: EvalReport, showFailures: boolean): string 
     `Follow-ups with an expected passage in the top 5: ${pct(report.followUps.recallAt5).trim()} of ${report.followUps.questions}`,
     `Abstention accuracy (thresholds fr ${a.thresholds.fr}, en ${a.thresholds.en}): ${a.correct}/${a.questions} = ${pct(a.accuracy).trim()}`,
     `Quotes: ${report.quotes.quotes} in ${report.quotes.answers} answers, ${report.quotes.verbatim} verbatim, ${report.quotes.labelsExist} with an existing label`,
+    `Quotes from an expected passage (or its parent/item): ${report.quotes.onTarget}/${report.quotes.judged}; first quote on target: ${report.quotes.firstOnTarget}/${report.quotes.judgedAnswers}`,
     '',
     'Abstention threshold sweep (confidence = cosine of the question to its best passage)',
     ...(['fr', 'en'] as const).flatMap((language) => [
