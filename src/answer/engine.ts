@@ -195,6 +195,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
         const quotable = results.slice(0, QUOTE_POOL).filter((r, i) => i === 0 || r.passage.kind !== 'note');
         const pool = quotable.map((r) => ({
           passage: r.passage,
+          passageScore: r.score,
           sentences: s.index.sentencesOf(r.passage.id).map(({ sentence, vector }) => ({ text: sentence.text, vector })),
         }));
         const quotes = selectQuotes(queryVector, pool).map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));

@@ -5,11 +5,14 @@ import type { Passage } from '../corpus/index.ts';
 export interface ScoredSentence {
   passage: Passage;
   text: string;
-  similarity: number;
+  /** Cosine similarity to the question plus the passage-relevance bonus (PASSAGE_WEIGHT). */
+  score: number;
 }
 
 export interface SentenceSource {
   passage: Passage;
+  /** The passage's relevance to the question in [0, 1] (the fused search score). */
+  passageScore: number;
   sentences: Array<{ text: string; vector: Float32Array }>;
 }
 
@@ -34,7 +37,17 @@ export interface QuoteSelection {
   margin?: number;
   /** Sentences shorter than this are only quoted when nothing longer exists ("Recommandation 3" alone says little). */
   minLength?: number;
+  /** How much the passage's own relevance adds to a sentence's similarity (see PASSAGE_WEIGHT). */
+  passageWeight?: number;
 }
+
+/**
+ * A sentence is scored by its cosine similarity to the question plus this much of its passage's fused
+ * relevance: a sentence that sounds close but sits in a passage the search ranked low is usually tangential.
+ * On eval/devset.yml the first quote came from an answering passage for 76/127 answers with 0, 86 with 0.1,
+ * 88 with 0.15 and 90 with 0.2 (fewer quotes each time); 0.15 keeps the sentence similarity in charge.
+ */
+export const PASSAGE_WEIGHT = 0.15;
 
 /**
  * The one to three sentences that best answer the question: the best-scoring sentence, then others close to
@@ -47,14 +60,15 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
   const minLength = options.minLength ?? 40;
 
   const scored: ScoredSentence[] = [];
-  for (const { passage, sentences } of sources) {
+  const passageWeight = options.passageWeight ?? PASSAGE_WEIGHT;
+  for (const { passage, passageScore, sentences } of sources) {
     for (const sentence of sentences) {
-      scored.push({ passage, text: sentence.text, similarity: dot(query, sentence.vector) });
+      scored.push({ passage, text: sentence.text, score: dot(query, sentence.vector) + passageWeight * passageScore });
     }
   }
   const candidates = scored.filter((s) => isVerbatim(s.text, s.passage));
   const long = candidates.filter((s) => s.text.length >= minLength);
-  const pool = (long.length > 0 ? long : candidates).sort((a, b) => b.similarity - a.similarity);
+  const pool = (long.length > 0 ? long : candidates).sort((a, b) => b.score - a.score);
   const best = pool[0];
   if (!best) return [];
 
@@ -62,7 +76,7 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
   const perPassage = new Map<string, number>([[best.passage.id, 1]]);
   for (const sentence of pool.slice(1)) {
     if (chosen.length >= max) break;
-    if (sentence.similarity < best.similarity - margin) break;
+    if (sentence.score < best.score - margin) break;
     const count = perPassage.get(sentence.passage.id) ?? 0;
     if (count >= 2) continue;
     if (chosen.some((c) => squash(c.text) === squash(sentence.text))) continue;

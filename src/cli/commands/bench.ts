@@ -42,7 +42,7 @@ const BenchFlagsSchema = z.object({
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('Measure index build, cold start, ask and lookup latency, memory, and HNSW scaling; print a table against the targets.')
+    .description('measure index build, cold start, ask and lookup latency, memory and HNSW scaling against the targets')
     .option('--quick', 'sub-minute smoke run (small N, few questions, one document)')
     .option('--json', 'print one JSON object instead of the table')
     .option('--scale <N>', 'also measure the synthetic index at N vectors (default sizes: 10 000 and 100 000)')

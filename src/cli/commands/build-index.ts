@@ -21,7 +21,7 @@ const OptionsSchema = z.object({
 export function registerIndexCommand(program: Command): void {
   program
     .command('index')
-    .description('Parse the reports, embed their passages and sentences, and write the search index (incremental).')
+    .description('parse the reports, embed passages and sentences, and write the search index (incremental)')
     .option('--corpus <dir>', 'folder holding the reports and corpus.yml', defaultCorpusDir)
     .option('--out <dir>', 'folder to write the index to (replaced atomically)', defaultIndexDir)
     .option('--json', 'print one JSON summary instead of progress and a sentence')

@@ -93,7 +93,7 @@ export function formatLookup(result: LookupResult): string {
 export function registerLookupCommand(program: Command): void {
   program
     .command('lookup')
-    .description('Show the passage a reference names, e.g. "Recommandation 7 c)", "§ 72 d) 2023", "7 g) 2017".')
+    .description('show the passage a reference names: "Recommandation 7 c)", "§ 72 d) 2023", "7 g) 2017"')
     .argument('<reference>', 'reference: "reco 7 c", "paragraphe 39 a) ii)", "note 3", "tableau 1", optionally with a year or document word')
     .option('--doc <document>', 'restrict to one document: its id, year, or a word of its name ("secrétaire", "marchés")')
     .option('--json', 'print one JSON object {query, matches, suggestions}')

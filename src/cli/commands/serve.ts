@@ -9,7 +9,7 @@ import { openEngine } from '../open-engine.ts';
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Run the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on PORT otherwise).')
+    .description('run the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on PORT otherwise)')
     .option('--corpus <dir>', 'folder of the reports', defaultCorpusDir)
     .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
     .action(async (options: { corpus: string; index: string }) => {
