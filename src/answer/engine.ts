@@ -299,12 +299,16 @@ export function suggestPrompts(index: LoadedIndex, language: Language): string[]
 
 /** Footnotes are bibliography: they answer only when nothing in the body does, so they give way to it. */
 const NOTE_WEIGHT = 0.9;
+/** A draft is cited only where the final text has nothing as good (its twins are already folded in). */
+const DRAFT_WEIGHT = 0.9;
 
-/** The search ranking as the answer uses it: no empty footnotes, footnotes after comparable body text. */
+/** The search ranking as the answer uses it: no empty footnotes; footnotes and drafts after comparable text. */
 export function rankForAnswer(results: SearchResult[]): SearchResult[] {
+  const weight = (r: SearchResult) =>
+    (r.passage.kind === 'note' ? NOTE_WEIGHT : 1) * (r.document.kind === 'draft-report' ? DRAFT_WEIGHT : 1);
   return results
     .filter((r) => isSubstantive(r.passage))
-    .map((r) => (r.passage.kind === 'note' ? { ...r, score: r.score * NOTE_WEIGHT } : r))
+    .map((r) => ({ ...r, score: r.score * weight(r) }))
     .sort((a, b) => b.score - a.score);
 }
 

@@ -35,7 +35,7 @@ export interface QuoteSelection {
   max?: number;
   /** A further quote must score within this margin of the best one. */
   margin?: number;
-  /** Sentences shorter than this are only quoted when nothing longer exists ("Recommandation 3" alone says little). */
+  /** Sentences shorter than this are only quoted when nothing longer exists (a lone "Par exemple :" says little). */
   minLength?: number;
   /** How much the passage's own relevance adds to a sentence's similarity (see PASSAGE_WEIGHT). */
   passageWeight?: number;
@@ -67,8 +67,10 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
     }
   }
   const candidates = scored.filter((s) => isVerbatim(s.text, s.passage));
-  const long = candidates.filter((s) => s.text.length >= minLength);
-  const pool = (long.length > 0 ? long : candidates).sort((a, b) => b.score - a.score);
+  // A short sentence, or a lead-in that ends on ":" ("… d'adopter les mesures suivantes :"), says little on
+  // its own: it is quoted only when nothing else is there.
+  const informative = candidates.filter((s) => s.text.length >= minLength && !/:\s*$/u.test(s.text));
+  const pool = (informative.length > 0 ? informative : candidates).sort((a, b) => b.score - a.score);
   const best = pool[0];
   if (!best) return [];
 
