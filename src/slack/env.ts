@@ -2,7 +2,6 @@
 // missing or malformed token is one sentence naming the variable, not a stack trace from deep inside Bolt.
 import path from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../cli/errors.ts';
 import { projectRoot } from '../config.ts';
 
 const EnvSchema = z.object({
@@ -44,7 +43,12 @@ const EnvSchema = z.object({
 
 export type SlackEnv = z.infer<typeof EnvSchema>;
 
-/** Read and validate the bot's environment; throws a one-line UserError (exit 2) naming the first bad variable. */
+/** A missing or malformed variable; the message is one sentence naming it (the CLI exits 2 with it). */
+export class SlackEnvError extends Error {
+  override name = 'SlackEnvError';
+}
+
+/** Read and validate the bot's environment; throws a one-sentence SlackEnvError naming the first bad variable. */
 export function loadSlackEnv(env: NodeJS.ProcessEnv = process.env): SlackEnv {
   // Empty strings (a blank line in .env) count as unset.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -52,5 +56,5 @@ export function loadSlackEnv(env: NodeJS.ProcessEnv = process.env): SlackEnv {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
-  throw new UserError(`${variable} ${issue?.message ?? 'is invalid'}.`, 2);
+  throw new SlackEnvError(`${variable} ${issue?.message ?? 'is invalid'}.`);
 }

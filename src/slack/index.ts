@@ -1,6 +1,6 @@
 // Public surface of the Slack stage.
 export { createSlackBot, type SlackBot, type SlackBotOptions } from './app.ts';
-export { loadSlackEnv, type SlackEnv } from './env.ts';
+export { loadSlackEnv, SlackEnvError, type SlackEnv } from './env.ts';
 export { createEngineSlot, type EngineSlot } from './engine-slot.ts';
 export { createLogger } from './logger.ts';
 export { watchIndex, type IndexWatcher } from './index-watcher.ts';

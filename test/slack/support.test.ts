@@ -9,9 +9,8 @@ import { pino } from 'pino';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { UserError } from '../../src/cli/errors.ts';
 import { createSeenSet } from '../../src/slack/dedupe.ts';
-import { createFeedbackStore, loadSlackEnv, watchIndex } from '../../src/slack/index.ts';
+import { createFeedbackStore, loadSlackEnv, SlackEnvError, watchIndex } from '../../src/slack/index.ts';
 import { escapeMrkdwn, slackTextToPlain, stripBotMention, truncate } from '../../src/slack/mrkdwn.ts';
 import { createRateLimiter } from '../../src/slack/rate-limiter.ts';
 
@@ -26,11 +25,11 @@ afterAll(async () => {
 
 const GOOD = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
 
-function envError(env: Record<string, string>): UserError {
+function envError(env: Record<string, string>): SlackEnvError {
   try {
     loadSlackEnv(env);
   } catch (error) {
-    return error as UserError;
+    return error as SlackEnvError;
   }
   throw new Error('expected the environment to be refused');
 }
@@ -54,8 +53,7 @@ describe('environment', () => {
     ];
     for (const [env, message] of cases) {
       const error = envError(env);
-      expect(error).toBeInstanceOf(UserError);
-      expect(error.exitCode).toBe(2);
+      expect(error).toBeInstanceOf(SlackEnvError);
       expect(error.message).toMatch(message);
       expect(error.message.split('\n')).toHaveLength(1);
     }

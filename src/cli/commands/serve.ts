@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
-import { createLogger, loadSlackEnv, startServer } from '../../slack/index.ts';
+import { createLogger, loadSlackEnv, SlackEnvError, startServer } from '../../slack/index.ts';
+import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -13,7 +14,13 @@ export function registerServeCommand(program: Command): void {
     .option('--corpus <dir>', 'folder of the reports', defaultCorpusDir)
     .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
     .action(async (options: { corpus: string; index: string }) => {
-      const env = loadSlackEnv();
+      let env;
+      try {
+        env = loadSlackEnv();
+      } catch (error) {
+        if (error instanceof SlackEnvError) throw new UserError(error.message, 2);
+        throw error;
+      }
       const logger = createLogger(env.LOG_LEVEL);
       // A stray rejection (a Web API call nobody awaited) is logged; it must not stop the bot.
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
