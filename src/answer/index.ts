@@ -7,5 +7,5 @@ export { detectLanguage } from './language.ts';
 export { messages } from './messages.ts';
 export { formatQuote } from './compose.ts';
 export { isVerbatim } from './quotes.ts';
-export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH } from './question.ts';
+export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH, type InvalidQuestionReason } from './question.ts';
 export { loadDevSet, evaluate, type DevSet, type EvalReport } from './evaluate.ts';

@@ -1,7 +1,15 @@
 // The one path every surface shares: check the rate limit and the engine, show that we are working, ask,
 // post the answer (or a polite notice), and never let an error escape into Bolt unhandled.
-import type { Answer } from '../answer/index.ts';
-import { answerMessage, failureNotice, rateLimitNotice, startingNotice, type AnswerMessageOptions, type SlackMessage } from './blocks/index.ts';
+import { InvalidQuestionError, type Answer } from '../answer/index.ts';
+import {
+  answerMessage,
+  failureNotice,
+  invalidQuestionNotice,
+  rateLimitNotice,
+  startingNotice,
+  type AnswerMessageOptions,
+  type SlackMessage,
+} from './blocks/index.ts';
 import type { ShownAnswer } from './answer-cache.ts';
 import type { SlackDeps } from './deps.ts';
 
@@ -76,8 +84,13 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
       log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, ms: Date.now() - started }, 'answered');
     }
   } catch (error) {
-    log.error({ err: error }, 'answering failed');
-    await quietly(deps, 'failure notice', () => place.post(failureNotice()));
+    if (error instanceof InvalidQuestionError) {
+      log.info({ reason: error.reason }, 'question refused');
+      await quietly(deps, 'invalid-question notice', () => place.post(invalidQuestionNotice(error.reason)));
+    } else {
+      log.error({ err: error }, 'answering failed');
+      await quietly(deps, 'failure notice', () => place.post(failureNotice()));
+    }
   } finally {
     if (place.working) await quietly(deps, 'clearing working signal', () => place.working!.stop());
   }

@@ -45,6 +45,19 @@ describe('validateQuestion', () => {
     expect(() => validateQuestion(input)).toThrow(InvalidQuestionError);
     expect(() => validateQuestion(input)).toThrow(new RegExp(reason));
   });
+  it.each([
+    ['', 'empty'],
+    ['?!…', 'no-words'],
+    ['bonjour\u0007', 'control-characters'],
+    ['x'.repeat(MAX_QUESTION_LENGTH + 1), 'too-long'],
+  ])('tells surfaces why %j was refused (%s)', (input, reason) => {
+    try {
+      validateQuestion(input);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InvalidQuestionError).reason).toBe(reason);
+    }
+  });
 });
 
 describe('resolveFollowUp', () => {

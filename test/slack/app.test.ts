@@ -186,6 +186,17 @@ describe('HTTP receiver', () => {
     }
   });
 
+  it('answers a question it cannot take (only punctuation, too long) with a polite reason, not an error', async () => {
+    const punctuation = directMessage('U12', 'D12', '?!?');
+    const long = directMessage('U12', 'D12', `Que dit le rapport ${'sur la traite '.repeat(200)}?`);
+    for (const m of [punctuation, long]) await sendEvent(url, m.envelope);
+    const first = await local.waitFor((calls) => posted(calls, 'D12', punctuation.ts)[0]);
+    const second = await local.waitFor((calls) => posted(calls, 'D12', long.ts)[0]);
+    expect(first.params.text).toMatch(/^Votre message ne contient que de la ponctuation\./);
+    expect(second.params.text).toMatch(/^Votre question est trop longue \(2000 caractères au plus\)/);
+    for (const reply of [first, second]) expect(String(reply.params.text)).not.toMatch(/erreur interne/);
+  });
+
   it('greets in the assistant panel with prompts from the corpus, shows a status, titles the thread and answers', async () => {
     const threadTs = nextTs();
     await sendEvent(

@@ -1,4 +1,5 @@
-// Short messages: rate limit, start-up, failure. Plain text with a matching section block.
+// Short messages: rate limit, start-up, failure, a refused question. Plain text with a matching section block.
+import { MAX_QUESTION_LENGTH, type InvalidQuestionReason } from '../../answer/index.ts';
 import { mrkdwnSection } from './elements.ts';
 import type { SlackMessage } from './types.ts';
 
@@ -16,6 +17,19 @@ export function startingNotice(): SlackMessage {
 
 export function failureNotice(): SlackMessage {
   const text = 'Désolé, je n’ai pas pu répondre cette fois-ci (erreur interne, consignée). Réessayez dans un instant.';
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
+const INVALID_QUESTION: Record<InvalidQuestionReason, string> = {
+  empty: 'Votre message est vide.',
+  'control-characters': 'Votre message contient des caractères de contrôle que je ne peux pas lire.',
+  'no-words': 'Votre message ne contient que de la ponctuation.',
+  'too-long': `Votre question est trop longue (${MAX_QUESTION_LENGTH} caractères au plus) : pouvez-vous la résumer ?`,
+};
+
+/** A question the engine refused (empty, only punctuation, too long…): say why, politely, and how to ask. */
+export function invalidQuestionNotice(reason: InvalidQuestionReason): SlackMessage {
+  const text = `${INVALID_QUESTION[reason]} Posez-moi une question sur les rapports, par exemple : « Que recommande le rapport 2021 sur les plateformes en ligne ? »`;
   return { text, blocks: [mrkdwnSection(text)] };
 }
 
