@@ -11,12 +11,13 @@ import {
   type SearchResult,
   type Searcher,
 } from '../search/index.ts';
-import { answerText, citePassage, lookupText, snippetOf, toQuote } from './compose.ts';
+import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 import type { AnswerEngine, AnswerFilters, AskOptions, CorpusInfo } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
 import { detectLanguage } from './language.ts';
 import { messages } from './messages.ts';
+import { suggestPrompts } from './prompts.ts';
 import { validateQuestion } from './question.ts';
 import { dot, selectQuotes } from './quotes.ts';
 import type { Answer, CitedPassage, Language } from './schema.ts';
@@ -271,32 +272,6 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
   return engine;
 }
 
-/**
- * Example questions drawn from the corpus itself: one per document kind that has recommendations or a
- * clear subject, and one reference lookup, so the prompts always match what is indexed.
- */
-export function suggestPrompts(index: LoadedIndex, language: Language): string[] {
-  const prompts: string[] = [];
-  const recommendation = index.passages.find((p) => p.kind === 'item' && p.label.startsWith('Recommandation'));
-  const final = index.documents.filter((d) => d.kind !== 'draft-report');
-  for (const document of final.slice(0, 2)) {
-    prompts.push(
-      language === 'fr'
-        ? `Que recommande le ${lowerFirst(document.displayName)} ?`
-        : `What does the ${document.displayName} recommend?`,
-    );
-  }
-  const paper = final.find((d) => d.kind === 'background-paper');
-  if (paper) {
-    const subject = snippetOf(lowerFirst(paper.title), 70).replace(/ …$/, '');
-    prompts.push(language === 'fr' ? `Que dit le Secrétariat sur les ${subject.replace(/^mesures destinées à /, '')} ?` : `What does the background paper say about ${subject}?`);
-  }
-  if (recommendation) {
-    prompts.push(language === 'fr' ? `Que dit la ${lowerFirst(recommendation.label)} ?` : `Show me ${lowerFirst(recommendation.label)}`);
-  }
-  return prompts.slice(0, 4);
-}
-
 /** Footnotes are bibliography: they answer only when nothing in the body does, so they give way to it. */
 const NOTE_WEIGHT = 0.9;
 /** A draft is cited only where the final text has nothing as good (its twins are already folded in). */
@@ -325,8 +300,4 @@ export function isSubstantive(passage: Passage): boolean {
 
 function prefixKeys(prefix: string, record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}${key}`, value]));
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
