@@ -2,7 +2,7 @@
 // (swapped atomically on reload), the searcher, the lookup tables and the conversation store.
 import type { Document, Passage } from '../corpus/index.ts';
 import { loadEmbedder, type Embedder } from '../embed/index.ts';
-import { ensureIndex, loadIndex, type LoadedIndex } from '../index/index.ts';
+import { ensureIndex, loadIndex, type BuildProgress, type LoadedIndex } from '../index/index.ts';
 import {
   createLookup,
   createSearcher,
@@ -41,6 +41,8 @@ export interface EngineOptions {
   embedder?: Embedder;
   store?: ConversationStore;
   abstainBelow?: Record<Language, number>;
+  /** Progress of the build when the index is missing and is built first (a fresh checkout). */
+  onBuildProgress?: (event: BuildProgress) => void;
 }
 
 export interface RapporteurEngine extends AnswerEngine {
@@ -68,7 +70,14 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
     searcher: createSearcher({ index, embedder }),
     lookup: createLookup({ passages: index.passages, documents: index.documents }),
   });
-  let served = serve(await ensureIndex({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder }));
+  let served = serve(
+    await ensureIndex({
+      corpusDir: options.corpusDir,
+      indexDir: options.indexDir,
+      embedder,
+      ...(options.onBuildProgress ? { onProgress: options.onBuildProgress } : {}),
+    }),
+  );
 
   const documentOf = (passage: Passage, s: Served): Document => {
     const document = s.index.documentById.get(passage.docId);

@@ -2,12 +2,23 @@
 // into one sentence for the person at the terminal.
 import { createAnswerEngine, type RapporteurEngine } from '../answer/index.ts';
 import { ModelNotFoundError } from '../embed/index.ts';
-import { IndexError } from '../index/index.ts';
+import { IndexError, type BuildProgress } from '../index/index.ts';
 import { UserError } from './errors.ts';
 
 export async function openEngine(options: { corpusDir: string; indexDir: string }): Promise<RapporteurEngine> {
+  let lastPercent = -1;
+  // A first run builds the index before answering: say so on stderr (stdout may be --json), in steps of 10 %.
+  const onBuildProgress = (event: BuildProgress) => {
+    if (event.phase === 'parsing') process.stderr.write(`rapporteur: no index in ${options.indexDir} yet, building it first…\n`);
+    if (event.phase === 'embedding' && event.total > 0) {
+      const percent = Math.floor((event.done / event.total) * 10) * 10;
+      if (percent !== lastPercent) process.stderr.write(`rapporteur: embedding ${event.done}/${event.total} (${percent} %)\n`);
+      lastPercent = percent;
+    }
+    if (event.phase === 'done') process.stderr.write(`rapporteur: index built in ${options.indexDir}\n`);
+  };
   try {
-    return await createAnswerEngine(options);
+    return await createAnswerEngine({ ...options, onBuildProgress });
   } catch (error) {
     if (error instanceof ModelNotFoundError || error instanceof IndexError) throw new UserError(error.message, 1);
     throw error;

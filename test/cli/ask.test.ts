@@ -1,11 +1,11 @@
 // `rapporteur ask` as a person runs it: a real child process on the shared index of the whole corpus.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../../src/config.ts';
+import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
 
 const run = promisify(execFile);
 const bin = path.join(projectRoot, 'bin', 'rapporteur.js');
@@ -62,6 +62,22 @@ describe('rapporteur ask --json', () => {
     expect(stdout).toMatch(/— A\/78 rapport du Secrétaire général \(juil\. 2023\), paragraphe 68/);
     expect(stdout).toContain('Sources');
     expect(stdout).not.toContain('\u001b['); // no colour codes when stdout is not a terminal
+  });
+});
+
+describe('a first run without an index', () => {
+  it('builds the index first, says so on stderr, and keeps stdout for the answer', async () => {
+    const corpus = path.join(scratch, 'small-corpus');
+    await mkdir(corpus);
+    await copyFile(path.join(defaultCorpusDir, '2021-wg4-projet-de-rapport.txt'), path.join(corpus, '2021-wg4-projet-de-rapport.txt'));
+    const index = path.join(scratch, 'fresh-index');
+    const { code, stdout, stderr } = await rapporteur(['ask', '--corpus', corpus, '--index', index, '--json', 'Qui présidait la réunion ?']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/no index in .*fresh-index yet, building it first/);
+    expect(stderr).toMatch(/index built in/);
+    const answer = JSON.parse(stdout);
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.every((r: { docId: string }) => r.docId === '2021-wg4-projet-de-rapport')).toBe(true);
   });
 });
 
