@@ -17,7 +17,7 @@ import {
   IndexManifestSchema,
   type IndexManifest,
 } from './manifest.ts';
-import { sentencesOfPassage, type IndexedSentence } from './sentences.ts';
+import { parseFingerprint, sentencesOfPassage, type IndexedSentence } from './sentences.ts';
 import { packVectors, sha256 } from './vectors-file.ts';
 
 export type BuildProgress =
@@ -115,6 +115,7 @@ export async function buildIndex(opts: BuildIndexOptions): Promise<BuildSummary>
       buildSeconds: round((performance.now() - started) / 1000),
       files: documents.map((d) => ({ docId: d.id, path: path.basename(d.sourcePath), contentHash: d.contentHash })),
       metaFile,
+      parseFingerprint: parseFingerprint(documents, passages),
       artifacts,
     } satisfies IndexManifest);
     // The manifest goes last: a folder is an index only once every file it describes is complete.

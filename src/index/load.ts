@@ -4,19 +4,20 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import type { Document, Passage } from '../corpus/index.ts';
+import { loadCorpus, type Document, type Passage } from '../corpus/index.ts';
 import { recoverIndexDir } from './atomic-dir.ts';
 import { IndexError } from './errors.ts';
 import {
   CORPUS_META_FILE,
   DATA_FILES,
   INDEX_FILES,
+  INDEX_FORMAT_VERSION,
   IndexManifestSchema,
   StoredPassagesSchema,
   StoredSentencesSchema,
   type IndexManifest,
 } from './manifest.ts';
-import type { IndexedSentence } from './sentences.ts';
+import { parseFingerprint, type IndexedSentence } from './sentences.ts';
 import { readFileOrNull, row, sha256, unpackVectors } from './vectors-file.ts';
 
 export interface LoadedIndex {
@@ -155,7 +156,10 @@ async function readManifest(dir: string): Promise<IndexManifest> {
   const parsed = IndexManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-    const detail = version !== undefined && version !== 1 ? `has format version ${String(version)}, this program reads 1` : 'does not describe an index this program can read';
+    const detail =
+      version !== undefined && version !== INDEX_FORMAT_VERSION
+        ? `has format version ${String(version)}, this program reads ${INDEX_FORMAT_VERSION}`
+        : 'does not describe an index this program can read';
     throw new IndexError('incompatible', dir, `The index manifest ${file} ${detail}`);
   }
   return parsed.data;
@@ -197,6 +201,11 @@ async function assertFresh(dir: string, manifest: IndexManifest, corpusDir: stri
   const meta = await readFileOrNull(path.join(corpusDir, CORPUS_META_FILE));
   if ((meta === null) !== (manifest.metaFile === null) || (meta && manifest.metaFile && sha256(meta) !== manifest.metaFile.contentHash)) {
     throw stale(`${CORPUS_META_FILE} changed since it was indexed`);
+  }
+  // Same files, but does the parser still read them the same way? (Parsing the corpus takes ~30 ms.)
+  const corpus = await loadCorpus(corpusDir).catch(() => null);
+  if (!corpus || parseFingerprint(corpus.documents, corpus.passages) !== manifest.parseFingerprint) {
+    throw stale('the parser now reads the reports differently (the program was updated since it was built)');
   }
 }
 

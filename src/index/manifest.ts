@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DocumentSchema, PassageSchema } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** The corpus metadata file; its hash is in the manifest (display names and dates are embedded text). */
 export const CORPUS_META_FILE = 'corpus.yml';
@@ -58,6 +58,11 @@ export const IndexManifestSchema = z.object({
   files: z.array(z.object({ docId: z.string().min(1), path: z.string().min(1), contentHash: sha256Hex })),
   /** corpus.yml (display names and dates go into the embedded text), or null when the corpus has none. */
   metaFile: z.object({ path: z.string().min(1), contentHash: sha256Hex }).nullable(),
+  /**
+   * sha256 of what the parser made of the corpus (documents, passages, sentence spans). Unchanged files parsed
+   * by changed code can give other passages; the index must then be rebuilt, or it would cite stale text.
+   */
+  parseFingerprint: sha256Hex,
   /** Size and sha256 of every data file, so truncation or corruption is caught before loading. */
   artifacts: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), sha256: sha256Hex })),
 });

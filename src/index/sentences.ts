@@ -1,5 +1,6 @@
 // The sentences of each passage, as the answer stage quotes them: spans into `passage.text`.
-import { splitSentences, type Passage } from '../corpus/index.ts';
+import { createHash } from 'node:crypto';
+import { splitSentences, type Document, type Passage } from '../corpus/index.ts';
 
 export interface IndexedSentence {
   passageId: string;
@@ -14,4 +15,15 @@ export function sentencesOfPassage(passage: Passage): IndexedSentence[] {
   const spans = splitSentences(passage.text).filter((s) => s.end > s.start);
   const usable = spans.length > 0 ? spans : [{ start: 0, end: passage.text.length }];
   return usable.map(({ start, end }) => ({ passageId: passage.id, start, end, text: passage.text.slice(start, end) }));
+}
+
+/**
+ * A digest of a parse: the documents, every passage and every sentence span. Two parses with the same
+ * fingerprint index the same texts under the same labels.
+ */
+export function parseFingerprint(documents: readonly Document[], passages: readonly Passage[]): string {
+  const sentences = passages.flatMap(sentencesOfPassage).map(({ passageId, start, end }) => [passageId, start, end]);
+  // Where the corpus folder lives is not part of what it says: a copy elsewhere is the same parse.
+  const located = documents.map(({ sourcePath: _where, ...document }) => document);
+  return createHash('sha256').update(JSON.stringify({ documents: located, passages, sentences })).digest('hex');
 }

@@ -229,6 +229,18 @@ describe('an index that cannot be used says so in one sentence', () => {
     await fs.writeFile(path.join(changedCorpus, '2099-nouveau.md'), '# Nouveau\n\n1. Texte.\n');
     expect((await loadError(indexDir, { ...IDS, corpusDir: changedCorpus })).message).toMatch(/2099-nouveau\.md is new/);
   });
+
+  it('out of date with the parser: same files, but the passages they parse into differ', async () => {
+    const dir = await copyOfIndex('parser');
+    await loadIndex(dir, { ...IDS, corpusDir }); // as built: fresh
+    // What an index built by an older parser looks like: every file hash matches, the parse does not.
+    const manifestPath = path.join(dir, INDEX_FILES.manifest);
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
+    await fs.writeFile(manifestPath, JSON.stringify({ ...manifest, parseFingerprint: '0'.repeat(64) }));
+    const error = await loadError(dir, { ...IDS, corpusDir });
+    expect(error.problem).toBe('stale');
+    expect(error.message).toMatch(/the parser now reads the reports differently .*; run `rapporteur index`\.$/);
+  });
 });
 
 describe('the index folder', () => {
