@@ -15,6 +15,16 @@ export function snippetOf(text: string, length = SNIPPET_LENGTH): string {
   return `${cut.slice(0, lastSpace > length * 0.6 ? lastSpace : length).replace(/[\s,;:]+$/u, '')} …`;
 }
 
+// A passage's snippet and full text, computed once per passage rather than for every answer that cites it.
+const textsOfPassage = new WeakMap<Passage, { source: string; leadIn: string | undefined; snippet: string; text: string }>();
+function passageTexts(passage: Passage): { snippet: string; text: string } {
+  const cached = textsOfPassage.get(passage);
+  if (cached && cached.source === passage.text && cached.leadIn === passage.leadIn) return { snippet: cached.snippet, text: cached.text };
+  const texts = { snippet: snippetOf(passage.text), text: fullPassageText(passage) };
+  textsOfPassage.set(passage, { source: passage.text, leadIn: passage.leadIn, ...texts });
+  return texts;
+}
+
 export function citePassage(
   passage: Passage,
   document: Document,
@@ -27,8 +37,7 @@ export function citePassage(
     docName: document.displayName,
     label: passage.label,
     section: passage.headingPath.join(' › '),
-    snippet: snippetOf(passage.text),
-    text: fullPassageText(passage),
+    ...passageTexts(passage),
     score,
     alsoIn: alsoIn.map((other) => ({ docId: other.passage.docId, docName: other.document.displayName, label: other.passage.label })),
   };

@@ -175,10 +175,9 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
       }
 
       const query = followUp.kind === 'refine' ? followUp.query : question;
+      const years = followUp.kind === 'refine' ? [] : documentYears(question, s);
       const filters: AnswerFilters =
-        followUp.kind === 'refine'
-          ? followUp.filters
-          : { ...askOptions.filters, ...(documentYears(question, s).length ? { years: documentYears(question, s) } : {}) };
+        followUp.kind === 'refine' ? followUp.filters : { ...askOptions.filters, ...(years.length ? { years } : {}) };
 
       // Embed first: the searcher's own call then hits the embedder's cache, and the step is timed on its own.
       const started = performance.now();
@@ -296,17 +295,26 @@ export function rankForAnswer(results: SearchResult[]): SearchResult[] {
     .sort((a, b) => b.score - a.score);
 }
 
+const substantiveNotes = new WeakMap<Passage, { text: string; substantive: boolean }>();
+
 /**
  * A footnote that is only a URL or a document symbol ("A/78/50.", "www.unodc.org/…") says nothing a person
  * asked about; it stays reachable by lookup ("note 3") but is never offered as an answer or a source.
  */
 export function isSubstantive(passage: Passage): boolean {
   if (passage.kind !== 'note') return true;
+  // Decided once per footnote: the regexes ran over every footnote of every ranking.
+  const cached = substantiveNotes.get(passage);
+  if (cached && cached.text === passage.text) return cached.substantive;
   const prose = passage.text.replace(/\S*(?:www\.|https?:|\/)\S*/gu, ' ');
   const words = prose.match(/\p{L}{2,}/gu) ?? [];
-  return words.length >= 6;
+  const substantive = words.length >= 6;
+  substantiveNotes.set(passage, { text: passage.text, substantive });
+  return substantive;
 }
 
 function prefixKeys(prefix: string, record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}${key}`, value]));
+  const prefixed: Record<string, number> = {};
+  for (const key in record) prefixed[`${prefix}${key}`] = record[key]!;
+  return prefixed;
 }

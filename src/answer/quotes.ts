@@ -24,10 +24,21 @@ export function dot(a: Float32Array, b: Float32Array): number {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+// A passage's squashed text, computed once per passage (not once per sentence of every answer); the source
+// text is kept to notice a passage object whose text was replaced.
+const squashedPassages = new WeakMap<Passage, { text: string; squashed: string }>();
+function squashedText(passage: Passage): string {
+  const cached = squashedPassages.get(passage);
+  if (cached && cached.text === passage.text) return cached.squashed;
+  const squashed = squash(passage.text);
+  squashedPassages.set(passage, { text: passage.text, squashed });
+  return squashed;
+}
+
 /** True when `quote` occurs in the passage's text, modulo whitespace: the one rule every citation obeys. */
 export function isVerbatim(quote: string, passage: Passage): boolean {
   const needle = squash(quote);
-  return needle.length > 0 && squash(passage.text).includes(needle);
+  return needle.length > 0 && squashedText(passage).includes(needle);
 }
 
 export interface QuoteSelection {

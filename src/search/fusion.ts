@@ -51,7 +51,9 @@ export function fuse(lists: readonly RankedList[], options: { k?: number } = {})
 }
 
 function bestRank(item: FusedItem): number {
-  return Math.min(...Object.values(item.contributions).map((c) => c.rank));
+  let best = Infinity;
+  for (const name in item.contributions) best = Math.min(best, item.contributions[name]!.rank);
+  return best;
 }
 
 /**
@@ -68,19 +70,25 @@ export function fuseConvex(lists: readonly RankedList[]): FusedItem[] {
     if (weight <= 0) continue;
     total += weight;
     const scores = list.scores ?? list.ids.map((_, i) => list.ids.length - i);
-    const max = Math.max(...scores);
-    const min = Math.min(...scores);
-    list.ids.forEach((id, index) => {
+    let max = -Infinity;
+    let min = Infinity;
+    for (const score of scores) {
+      if (score > max) max = score;
+      if (score < min) min = score;
+    }
+    const { ids, name } = list;
+    for (let index = 0; index < ids.length; index += 1) {
+      const id = ids[index]!;
       let item = byId.get(id);
       if (!item) {
         item = { id, score: 0, contributions: {} };
         byId.set(id, item);
       }
-      if (item.contributions[list.name]) return;
+      if (item.contributions[name]) continue;
       const score = scores[index] ?? min;
       item.score += weight * (max > min ? (score - min) / (max - min) : 1);
-      item.contributions[list.name] = { rank: index + 1, score: list.scores?.[index] ?? Number.NaN };
-    });
+      item.contributions[name] = { rank: index + 1, score: list.scores?.[index] ?? Number.NaN };
+    }
   }
   const fused = [...byId.values()];
   for (const item of fused) item.score = total > 0 ? item.score / total : 0;

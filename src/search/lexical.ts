@@ -1,6 +1,14 @@
-// BM25 over the passages with MiniSearch and the French analyzer: the half of hybrid search that catches exact
-// words (names, numbers, rare terms) the embedding blurs.
-import MiniSearch from 'minisearch';
+// BM25 over the passages with the French analyzer: the half of hybrid search that catches exact words (names,
+// numbers, rare terms) the embedding blurs.
+//
+// The scoring is MiniSearch 7's BM25+ (k 1.2, b 0.7, d 0.5, per-field scores times field boosts, summed, times
+// the number of distinct query terms matched; one typo forgiven through MiniSearch's own radix tree), computed
+// the same way in the same order, so its figures and ties are MiniSearch's to the last bit
+// (test/search/lexical.test.ts checks it against MiniSearch on the whole corpus). What differs is the cost:
+// every (term, field, passage) score depends only on the index, so it is computed once at start-up, and a
+// query only adds precomputed numbers into flat arrays — MiniSearch recomputed them and built a result object
+// per matching passage, which made BM25 the largest non-embedding stage of a warm ask (`rapporteur bench`).
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../corpus/index.ts';
 import { processTerm, tokenize } from './french.ts';
 
@@ -24,15 +32,6 @@ export interface LexicalIndex {
   readonly size: number;
 }
 
-interface LexicalDoc {
-  id: string;
-  label: string;
-  heading: string;
-  text: string;
-  leadIn: string;
-  document: string;
-}
-
 /**
  * Field boosts, chosen so the passage's own words dominate: the label ("Recommandation 7") and headings say what
  * a passage is about in few words, so a hit there is worth more; the parent's lead-in is shared by all sibling
@@ -40,9 +39,38 @@ interface LexicalDoc {
  */
 export const LEXICAL_BOOSTS = { text: 1, label: 2, heading: 1.5, leadIn: 0.5, document: 0.3 } as const;
 
+/** The indexed fields, in the order their scores are added up. */
+export const LEXICAL_FIELDS = ['text', 'label', 'heading', 'leadIn', 'document'] as const;
+type Field = (typeof LEXICAL_FIELDS)[number];
+
 export interface LexicalIndexOptions {
   /** Forgive one typo in words of 7+ letters (default true). */
   fuzzy?: boolean;
+}
+
+/** MiniSearch's BM25+ parameters (its defaults) and weight of a fuzzy match. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+const FUZZY_WEIGHT = 0.45;
+
+/** A term's postings, field by field in LEXICAL_FIELDS order, passages in index order within a field. */
+interface Postings {
+  docs: Int32Array;
+  /** Field boost of each posting. */
+  boosts: Float64Array;
+  /** Unboosted BM25+ score of each posting. */
+  raw: Float64Array;
+  /** boost × raw, the score of an exact match. */
+  exact: Float64Array;
+}
+
+export function lexicalFields(passage: Passage, documentName: string): Record<Field, string> {
+  return {
+    text: passage.text,
+    label: passage.label,
+    heading: passage.headingPath.join(' '),
+    leadIn: passage.leadIn ?? '',
+    document: documentName,
+  };
 }
 
 export function createLexicalIndex(
@@ -52,48 +80,160 @@ export function createLexicalIndex(
 ): LexicalIndex {
   const fuzzy = options.fuzzy ?? true;
   const documentById = new Map(documents.map((d) => [d.id, d]));
-  const docs: LexicalDoc[] = passages.map((p) => ({
-    id: p.id,
-    label: p.label,
-    heading: p.headingPath.join(' '),
-    text: p.text,
-    leadIn: p.leadIn ?? '',
-    document: documentById.get(p.docId)?.displayName ?? '',
-  }));
-  // Terms the corpus has: a query word found here is spelt right, and fuzzy matching it would only add
-  // neighbours (and most of BM25's time, measured by `rapporteur bench`).
-  const vocabulary = new Set<string>();
-  for (const doc of docs) {
-    for (const field of [doc.text, doc.label, doc.heading, doc.leadIn, doc.document]) {
-      for (const token of tokenize(field)) {
-        const term = processTerm(token);
-        if (term) vocabulary.add(term);
-      }
-    }
+  const count = passages.length;
+  const ids = passages.map((p) => p.id);
+  // MiniSearch refused a repeated id; so does this index (a passage would otherwise be scored twice).
+  if (new Set(ids).size !== ids.length) {
+    const seen = new Set<string>();
+    const repeated = ids.find((id) => seen.size === seen.add(id).size);
+    throw new Error(`lexical index: duplicate passage id ${repeated}`);
   }
-  const index = new MiniSearch<LexicalDoc>({
-    fields: ['text', 'label', 'heading', 'leadIn', 'document'],
-    storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => processTerm(term),
-    searchOptions: {
-      boost: { ...LEXICAL_BOOSTS },
-      combineWith: 'OR',
-      prefix: false,
-      // One typo forgiven in long words the corpus does not have; short stems would match too many neighbours.
-      fuzzy: fuzzy ? (term) => (term.length >= 7 && !vocabulary.has(term) ? 1 : false) : false,
-      maxFuzzy: 1,
-    },
+
+  // Term frequencies per field, terms in order of first appearance (which shapes the radix tree exactly as
+  // MiniSearch's), passages in index order; field lengths count distinct raw tokens, as MiniSearch does.
+  const fieldCount = LEXICAL_FIELDS.length;
+  const termIds = new Map<string, number>();
+  const frequencies: Array<Array<Map<number, number>>> = [];
+  const fieldLength = new Float64Array(count * fieldCount);
+  const averageLength = new Array<number>(fieldCount).fill(0);
+  const tree = new SearchableMap<number>();
+  passages.forEach((passage, doc) => {
+    const values = lexicalFields(passage, documentById.get(passage.docId)?.displayName ?? '');
+    LEXICAL_FIELDS.forEach((field, f) => {
+      const tokens = tokenize(values[field]);
+      const length = new Set(tokens).size;
+      fieldLength[doc * fieldCount + f] = length;
+      // MiniSearch's running mean, kept to its rounding.
+      averageLength[f] = ((averageLength[f] ?? 0) * doc + length) / (doc + 1);
+      for (const token of tokens) {
+        const term = processTerm(token);
+        if (!term) continue;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = frequencies.length;
+          termIds.set(term, id);
+          frequencies.push(LEXICAL_FIELDS.map(() => new Map<number, number>()));
+          tree.set(term, id);
+        }
+        const byDoc = frequencies[id]![f]!;
+        byDoc.set(doc, (byDoc.get(doc) ?? 0) + 1);
+      }
+    });
   });
-  index.addAll(docs);
+
+  const postings: Postings[] = frequencies.map((fields) => {
+    const size = fields.reduce((sum, byDoc) => sum + byDoc.size, 0);
+    const p: Postings = { docs: new Int32Array(size), boosts: new Float64Array(size), raw: new Float64Array(size), exact: new Float64Array(size) };
+    let i = 0;
+    fields.forEach((byDoc, f) => {
+      const boost: number = LEXICAL_BOOSTS[LEXICAL_FIELDS[f]!];
+      const matching = byDoc.size;
+      const average = averageLength[f]!;
+      for (const [doc, frequency] of byDoc) {
+        const raw = bm25(frequency, matching, count, fieldLength[doc * fieldCount + f]!, average);
+        p.docs[i] = doc;
+        p.boosts[i] = boost;
+        p.raw[i] = raw;
+        // MiniSearch multiplies termWeight × termBoost × fieldBoost × docBoost × raw, left to right, all 1 but
+        // the boost for an exact match.
+        p.exact[i] = boost * raw;
+        i += 1;
+      }
+    });
+    return p;
+  });
+
+  // Scratch space reused by every query (search is synchronous, so one set per index is enough).
+  const termScore = new Float64Array(count);
+  const termSeen = new Uint8Array(count);
+  const termDocs = new Int32Array(count);
+  const total = new Float64Array(count);
+  const quality = new Int32Array(count);
+  const matched = new Uint8Array(count);
+  const order = new Int32Array(count);
 
   return {
-    size: passages.length,
-    search(query, options = {}) {
-      const k = options.k ?? 50;
-      const filter = options.filter;
-      const results = index.search(query, filter ? { filter: (r) => filter(String(r.id)) } : {});
-      return results.slice(0, k).map((r, i) => ({ passageId: String(r.id), score: r.score, rank: i + 1 }));
+    size: count,
+    search(query, searchOptions = {}) {
+      const k = searchOptions.k ?? 50;
+      const filter = searchOptions.filter;
+      const terms: string[] = [];
+      for (const token of tokenize(query)) {
+        const term = processTerm(token);
+        if (term) terms.push(term);
+      }
+      let found = 0;
+      // Distinct query terms already counted in each passage's `quality` (MiniSearch's `terms`).
+      const counted = new Map<string, Uint8Array>();
+      for (const term of terms) {
+        // One query term: its exact postings, then (for a long word the corpus does not have) its neighbours at
+        // one edit, in the radix tree's order — all summed per passage before joining the other terms' sums.
+        let touched = 0;
+        const add = (p: Postings, weight: number | undefined) => {
+          const { docs } = p;
+          for (let i = 0; i < docs.length; i += 1) {
+            const doc = docs[i]!;
+            const score = weight === undefined ? p.exact[i]! : weight * p.boosts[i]! * p.raw[i]!;
+            if (termSeen[doc]) termScore[doc] = termScore[doc]! + score;
+            else {
+              termSeen[doc] = 1;
+              termScore[doc] = score;
+              termDocs[touched++] = doc;
+            }
+          }
+        };
+        const id = termIds.get(term);
+        if (id !== undefined) add(postings[id]!, undefined);
+        if (fuzzy && term.length >= 7 && id === undefined) {
+          for (const [neighbour, [neighbourId, distance]] of tree.fuzzyGet(term, 1)) {
+            if (!distance) continue;
+            add(postings[neighbourId]!, (FUZZY_WEIGHT * neighbour.length) / (neighbour.length + distance));
+          }
+        }
+        let seen = counted.get(term);
+        if (!seen) {
+          seen = new Uint8Array(count);
+          counted.set(term, seen);
+        }
+        for (let i = 0; i < touched; i += 1) {
+          const doc = termDocs[i]!;
+          termSeen[doc] = 0;
+          if (!matched[doc]) {
+            matched[doc] = 1;
+            total[doc] = termScore[doc]!;
+            quality[doc] = 0;
+            order[found++] = doc;
+          } else total[doc] = total[doc]! + termScore[doc]!;
+          if (!seen[doc]) {
+            seen[doc] = 1;
+            quality[doc] = quality[doc]! + 1;
+          }
+        }
+      }
+
+      // Passages in order of first match (MiniSearch's result order before its stable sort), filtered.
+      const candidates: number[] = [];
+      for (let i = 0; i < found; i += 1) {
+        const doc = order[i]!;
+        matched[doc] = 0;
+        total[doc] = total[doc]! * (quality[doc]! || 1);
+        if (!filter || filter(ids[doc]!)) candidates.push(i);
+      }
+      // Best score first; ties keep the order of first match (a stable sort, as MiniSearch's).
+      candidates.sort((a, b) => total[order[b]!]! - total[order[a]!]! || a - b);
+      const hits: LexicalHit[] = [];
+      for (let r = 0; r < candidates.length && r < k; r += 1) {
+        const doc = order[candidates[r]!]!;
+        hits.push({ passageId: ids[doc]!, score: total[doc]!, rank: r + 1 });
+      }
+      return hits;
     },
   };
+}
+
+/** MiniSearch's BM25+ term score, the same expression so the same rounding. */
+function bm25(termFrequency: number, matchingCount: number, totalCount: number, fieldLength: number, averageFieldLength: number): number {
+  const { k, b, d } = BM25;
+  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return invDocFreq * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)));
 }

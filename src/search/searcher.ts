@@ -99,10 +99,20 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
     if (list) list.push(twin.draftPassageId);
     else twinsOfFinal.set(twin.finalPassageId, [twin.draftPassageId]);
   }
+  // The draft passages folded into each final passage, with their documents, ready to list under `alsoIn`.
+  const alsoInOf = new Map<string, Array<{ passage: Passage; document: Document }>>();
+  for (const [finalId, draftIds] of twinsOfFinal) {
+    alsoInOf.set(
+      finalId,
+      draftIds
+        .map((id) => passageById.get(id))
+        .filter((p): p is Passage => p !== undefined)
+        .map((p) => ({ passage: p, document: documentOf(p) })),
+    );
+  }
   const weights = { dense: options.weights?.dense ?? 1, lexical: options.weights?.lexical ?? 0.5 };
   let timings: SearchTimings | undefined;
 
-  const withDocument = (passage: Passage) => ({ passage, document: documentOf(passage) });
   function documentOf(passage: Passage): Document {
     const document = documentById.get(passage.docId);
     if (!document) throw new Error(`search: passage ${passage.id} names an unknown document ${passage.docId}`);
@@ -166,31 +176,35 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
   // Walks the fused list best first; a draft hit with a twin in the final report is replaced by that twin (at
   // the better of the two positions), and the final hit lists the draft passage under `alsoIn`.
   function foldDrafts(fused: FusedItem[], filter: ((p: Passage) => boolean) | undefined): SearchResult[] {
-    const fusedById = new Map(fused.map((item) => [item.id, item]));
-    const placed = new Map<string, SearchResult>();
+    // Only a folded draft needs to find its twin's own fused item: built on first use.
+    let fusedById: Map<string, FusedItem> | undefined;
+    const placed = new Set<string>();
     const results: SearchResult[] = [];
     for (const item of fused) {
       const twin = draftTwins.get(item.id);
       const finalPassage = twin ? passageById.get(twin.finalPassageId) : undefined;
       // Fold only when the final passage is itself allowed: a search restricted to the draft keeps the draft.
-      const targetId = finalPassage && (!filter || filter(finalPassage)) ? finalPassage.id : item.id;
+      const folded = finalPassage !== undefined && (!filter || filter(finalPassage));
+      const targetId = folded ? finalPassage.id : item.id;
       if (placed.has(targetId)) continue;
-      const passage = passageById.get(targetId);
+      const passage = folded ? finalPassage : passageById.get(targetId);
       if (!passage) continue;
-      const own = fusedById.get(targetId) ?? item;
+      let own = item;
+      if (folded) {
+        fusedById ??= new Map(fused.map((f) => [f.id, f]));
+        own = fusedById.get(targetId) ?? item;
+      }
       const result: SearchResult = {
-        ...withDocument(passage),
+        passage,
+        document: documentOf(passage),
         score: Math.max(item.score, own.score),
-        alsoIn: (twinsOfFinal.get(targetId) ?? [])
-          .map((id) => passageById.get(id))
-          .filter((p): p is Passage => p !== undefined)
-          .map(withDocument),
+        alsoIn: alsoInOf.get(targetId)?.slice() ?? [],
       };
       const dense = own.contributions.dense;
       if (dense) result.dense = { rank: dense.rank, similarity: dense.score };
       const lex = own.contributions.lexical;
       if (lex) result.lexical = { rank: lex.rank, score: lex.score };
-      placed.set(targetId, result);
+      placed.add(targetId);
       results.push(result);
     }
     return results;
