@@ -91,7 +91,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
       try {
         const { loadEmbedder } = await import('../embed/index.ts');
         progress.step('loading the model', 1);
-        const embedder = await loadEmbedder();
+        const embedder = await loadEmbedder({ arena: true });
         if (want('index')) {
           progress.step('index', 1);
           report.index = await runIndexBench({
