@@ -1,31 +1,16 @@
 // The questions the serving benchmark asks: the development set (eval/devset.yml), validated at the
 // boundary, turned into a workload of distinct questions and of references to look up.
-import fs from 'node:fs';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import { loadDevSet as readDevSet, type DevQuestion } from '../answer/index.ts';
 
-const DevQuestionSchema = z.object({
-  id: z.string(),
-  question: z.string().min(1),
-  lang: z.enum(['fr', 'en']),
-  answerable: z.boolean(),
-  expected: z.array(z.object({ doc: z.string(), label: z.string() })).default([]),
-  kind: z.string(),
-  followUpOf: z.string().optional(),
-});
-const DevSetSchema = z.object({ questions: z.array(DevQuestionSchema).min(1) });
-export type DevQuestion = z.infer<typeof DevQuestionSchema>;
+export type { DevQuestion };
 
-export function loadDevSet(file: string): DevQuestion[] {
-  let raw: unknown;
+/** The dev set's questions, read and validated by the answer stage (the schema `rapporteur eval` uses). */
+export async function loadDevSet(file: string): Promise<DevQuestion[]> {
   try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
+    return (await readDevSet(file)).questions;
   } catch (error) {
-    throw new Error(`cannot read the development set ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`the development set ${file} is malformed or unreadable: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = DevSetSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`the development set ${file} is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return parsed.data.questions;
 }
 
 // Lead-ins that make a question's text new to the embedder's query cache without changing what it asks;

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCorpus, passageContext, splitSentences, type Passage } from '../corpus/index.ts';
+import { loadCorpus, passageContext, type Passage } from '../corpus/index.ts';
 import type { Embedder } from '../embed/index.ts';
-import { buildIndex, type BuildProgress } from '../index/index.ts';
+import { buildIndex, sentencesOfPassage, type BuildProgress } from '../index/index.ts';
 import { nowMs } from './clock.ts';
 import type { IndexFigures } from './report.ts';
 
@@ -62,15 +62,6 @@ export function editOneParagraph(corpusDir: string, documents: string[]): string
 }
 
 /**
- * The sentences the index embeds for a passage. Mirrors sentencesOfPassage in src/index/sentences.ts,
- * which the index stage does not export; runIndexBench checks that the count matches what the build embedded.
- */
-function sentenceTexts(passage: Passage): string[] {
-  const spans = splitSentences(passage.text).filter((s) => s.end > s.start);
-  return spans.length > 0 ? spans.map((s) => passage.text.slice(s.start, s.end)) : [passage.text];
-}
-
-/**
  * What a build from scratch sends to the model: the distinct texts (passages in context, then their
  * sentences; a text repeated across passages is embedded once) and how many passage and sentence slots
  * they fill (the build's `embedded` counts slots).
@@ -86,8 +77,8 @@ export function textsToEmbed(documents: Array<{ id: string; displayName: string 
     slots++;
   }
   for (const passage of passages) {
-    for (const sentence of sentenceTexts(passage)) {
-      texts.add(sentence);
+    for (const { text } of sentencesOfPassage(passage)) {
+      texts.add(text);
       slots++;
     }
   }

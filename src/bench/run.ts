@@ -130,7 +130,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
         skipped.push({ part: 'serving', reason: 'no index to serve (see above)' });
       } else {
         try {
-          const devSet = loadDevSet(options.devSetFile);
+          const devSet = await loadDevSet(options.devSetFile);
           const questions = askWorkload(devSet, p.askQuestions + 1);
           progress.step('serving: cold start', 1);
           report.serving = await runServingBench({

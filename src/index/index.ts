@@ -4,5 +4,5 @@ export { loadIndex, isCorpusDocumentFile, type LoadedIndex, type LoadIndexOption
 export { ensureIndex, type EnsureIndexOptions } from './ensure.ts';
 export { IndexError, type IndexProblem } from './errors.ts';
 export { IndexManifestSchema, INDEX_FILES, INDEX_FORMAT_VERSION, DEFAULT_HNSW, type IndexManifest, type HnswParams } from './manifest.ts';
-export { type IndexedSentence } from './sentences.ts';
+export { sentencesOfPassage, type IndexedSentence } from './sentences.ts';
 export { embeddingKey } from './embedding-cache.ts';

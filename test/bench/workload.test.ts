@@ -5,9 +5,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { askWorkload, loadDevSet, lookupWorkload } from '../../src/bench/devset.ts';
+import { askWorkload, loadDevSet, lookupWorkload, type DevQuestion } from '../../src/bench/devset.ts';
 import { copyCorpus, editOneParagraph, textsToEmbed } from '../../src/bench/index-bench.ts';
 import { stageSummaries } from '../../src/bench/serving.ts';
 import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
@@ -17,7 +17,10 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rapporteur-bench-test-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('workload from the development set', () => {
-  const devSet = loadDevSet(devSetFile);
+  let devSet: DevQuestion[];
+  beforeAll(async () => {
+    devSet = await loadDevSet(devSetFile);
+  });
 
   it('asks as many distinct questions as wanted, beyond the size of the dev set', () => {
     const count = devSet.length * 2 + 7;
@@ -36,10 +39,10 @@ describe('workload from the development set', () => {
     expect(new Set(lookups.map((l) => `${l.doc}|${l.reference}`))).toEqual(labels);
   });
 
-  it('reports a malformed dev set in one sentence', () => {
+  it('reports a malformed dev set in one sentence', async () => {
     const bad = path.join(work, 'bad.yml');
     fs.writeFileSync(bad, 'questions: [{ id: 1 }]\n');
-    expect(() => loadDevSet(bad)).toThrow(/malformed/);
+    await expect(loadDevSet(bad)).rejects.toThrow(/malformed/);
   });
 });
 
