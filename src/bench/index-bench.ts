@@ -129,7 +129,7 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexFi
 
     const embeddedCount = (s: { embedded: { passages: number; sentences: number } }) => s.embedded.passages + s.embedded.sentences;
     if (embeddedCount(full) !== slots) {
-      throw new Error(`the floor covers ${slots} passages and sentences but the build embedded ${embeddedCount(full)}: the bench's copy of the sentence rule is out of date`);
+      throw new Error(`the floor covers ${slots} passages and sentences but the build embedded ${embeddedCount(full)}: the bench and the build disagree on what to embed`);
     }
     return {
       documents: full.documents,
