@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { LoadedIndex } from '../index/index.ts';
 import { createSearcher, type SearchResult } from '../search/index.ts';
 import type { RapporteurEngine } from './engine.ts';
 import { isVerbatim } from './quotes.ts';
@@ -163,39 +164,6 @@ export async function evaluate(
   const abstainCorrect = devset.questions.filter((q) => q.kind === 'semantic' && (answers.get(q.id)?.kind === 'abstain') === !q.answerable).length;
   const semanticCount = devset.questions.filter((q) => q.kind === 'semantic').length;
 
-  let quoteCount = 0;
-  let verbatim = 0;
-  let labelsExist = 0;
-  let answered = 0;
-  let onTarget = 0;
-  let judged = 0;
-  let firstOnTarget = 0;
-  let judgedAnswers = 0;
-  const related = (quote: { docId: string; label: string }, expected: DevQuestion['expected']) =>
-    expected.some(
-      (e) => e.doc === quote.docId && (e.label === quote.label || quote.label.startsWith(`${e.label} `) || e.label.startsWith(`${quote.label} `)),
-    );
-  for (const question of devset.questions) {
-    const answer = answers.get(question.id);
-    if (!answer || answer.kind !== 'answer' || !question.answerable || answer.quotes.length === 0) continue;
-    judgedAnswers += 1;
-    if (related(answer.quotes[0] as Answer['quotes'][number], question.expected)) firstOnTarget += 1;
-    for (const quote of answer.quotes) {
-      judged += 1;
-      if (related(quote, question.expected)) onTarget += 1;
-    }
-  }
-  for (const answer of answers.values()) {
-    if (answer.kind !== 'answer') continue;
-    answered += 1;
-    for (const quote of answer.quotes) {
-      quoteCount += 1;
-      const passage = index.passageById.get(quote.passageId);
-      if (passage && passage.label === quote.label && passage.docId === quote.docId) labelsExist += 1;
-      if (passage && isVerbatim(quote.text, passage)) verbatim += 1;
-    }
-  }
-
   return {
     questions: devset.questions.length,
     retrieval: { hybrid: scores(ranks.hybrid), dense: scores(ranks.dense), lexical: scores(ranks.lexical), engine: scores(ranks.engine) },
@@ -209,9 +177,38 @@ export async function evaluate(
       recommended: { fr: recommendOf('fr'), en: recommendOf('en') },
     },
     followUps: { questions: followUpRanks.length, recallAt5: followUpRanks.filter((r) => r <= 5).length / (followUpRanks.length || 1) },
-    quotes: { answers: answered, quotes: quoteCount, verbatim, labelsExist, onTarget, judged, firstOnTarget, judgedAnswers },
+    quotes: quoteFigures(devset, answers, index),
     failures,
   };
+}
+
+/** A quote "hits" when it comes from an expected passage, its parent or one of its items. */
+function fromExpected(quote: { docId: string; label: string }, expected: DevQuestion['expected']): boolean {
+  return expected.some(
+    (e) => e.doc === quote.docId && (e.label === quote.label || quote.label.startsWith(`${e.label} `) || e.label.startsWith(`${quote.label} `)),
+  );
+}
+
+function quoteFigures(devset: DevSet, answers: Map<string, Answer>, index: LoadedIndex): EvalReport['quotes'] {
+  const figures = { answers: 0, quotes: 0, verbatim: 0, labelsExist: 0, onTarget: 0, judged: 0, firstOnTarget: 0, judgedAnswers: 0 };
+  for (const question of devset.questions) {
+    const answer = answers.get(question.id);
+    if (!answer || answer.kind !== 'answer') continue;
+    figures.answers += 1;
+    for (const quote of answer.quotes) {
+      figures.quotes += 1;
+      const passage = index.passageById.get(quote.passageId);
+      if (passage && passage.label === quote.label && passage.docId === quote.docId) figures.labelsExist += 1;
+      if (passage && isVerbatim(quote.text, passage)) figures.verbatim += 1;
+    }
+    const [first] = answer.quotes;
+    if (!question.answerable || !first) continue;
+    figures.judgedAnswers += 1;
+    if (fromExpected(first, question.expected)) figures.firstOnTarget += 1;
+    figures.judged += answer.quotes.length;
+    figures.onTarget += answer.quotes.filter((quote) => fromExpected(quote, question.expected)).length;
+  }
+  return figures;
 }
 
 function rootOf(question: DevQuestion, byId: Map<string, DevQuestion>): string {
