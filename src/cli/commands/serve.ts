@@ -3,7 +3,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
-import { createLogger, loadSlackEnv, SlackEnvError, startServer } from '../../slack/index.ts';
 import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
 
@@ -14,6 +13,8 @@ export function registerServeCommand(program: Command): void {
     .option('--corpus <dir>', 'folder of the reports', defaultCorpusDir)
     .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
     .action(async (options: { corpus: string; index: string }) => {
+      // Loaded here, not at start-up: Bolt and its HTTP stack would slow every other command.
+      const { createLogger, loadSlackEnv, SlackEnvError, startServer } = await import('../../slack/index.ts');
       let env;
       try {
         env = loadSlackEnv();
