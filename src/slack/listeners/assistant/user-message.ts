@@ -5,6 +5,9 @@ import { answerAt } from '../../answering.ts';
 import { threadKey, type SlackDeps } from '../../deps.ts';
 import { slackTextToPlain, truncate } from '../../mrkdwn.ts';
 
+/** Threads remembered as already titled; the oldest are forgotten first (a retitle is harmless). */
+const MAX_TITLED_THREADS = 10_000;
+
 export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddleware {
   const titled = new Set<string>();
   return async ({ message, client, say, setStatus, setTitle }) => {
@@ -15,6 +18,7 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
     const key = threadKey(message.channel, message.thread_ts);
     if (!titled.has(key)) {
       titled.add(key);
+      if (titled.size > MAX_TITLED_THREADS) titled.delete(titled.values().next().value as string);
       // Only assistant threads have titles; in a plain DM thread Slack refuses, which is fine.
       await setTitle(truncate(question, 80)).catch((error: unknown) => deps.logger.debug({ err: error }, 'setTitle refused'));
     }
