@@ -1,5 +1,6 @@
 // Turns passages, quotes and lookup matches into the typed Answer every surface renders.
 import { fullPassageText, type Document, type Passage } from '../corpus/index.ts';
+import { perPassage, squash } from './memo.ts';
 import { messages } from './messages.ts';
 import type { Answer, CitedPassage, Language, Quote } from './schema.ts';
 import type { ScoredSentence } from './quotes.ts';
@@ -8,7 +9,7 @@ const SNIPPET_LENGTH = 280;
 
 /** The first ~280 characters of a text, cut at a word boundary. */
 export function snippetOf(text: string, length = SNIPPET_LENGTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = squash(text);
   if (flat.length <= length) return flat;
   const cut = flat.slice(0, length);
   const lastSpace = cut.lastIndexOf(' ');
@@ -16,14 +17,7 @@ export function snippetOf(text: string, length = SNIPPET_LENGTH): string {
 }
 
 // A passage's snippet and full text, computed once per passage rather than for every answer that cites it.
-const textsOfPassage = new WeakMap<Passage, { source: string; leadIn: string | undefined; snippet: string; text: string }>();
-function passageTexts(passage: Passage): { snippet: string; text: string } {
-  const cached = textsOfPassage.get(passage);
-  if (cached && cached.source === passage.text && cached.leadIn === passage.leadIn) return { snippet: cached.snippet, text: cached.text };
-  const texts = { snippet: snippetOf(passage.text), text: fullPassageText(passage) };
-  textsOfPassage.set(passage, { source: passage.text, leadIn: passage.leadIn, ...texts });
-  return texts;
-}
+const passageTexts = perPassage((passage) => ({ snippet: snippetOf(passage.text), text: fullPassageText(passage) }));
 
 export function citePassage(
   passage: Passage,
@@ -45,7 +39,7 @@ export function citePassage(
 
 export function toQuote(sentence: ScoredSentence, document: Document): Quote {
   return {
-    text: sentence.text.replace(/\s+/g, ' ').trim(),
+    text: squash(sentence.text),
     passageId: sentence.passage.id,
     docId: sentence.passage.docId,
     docName: document.displayName,

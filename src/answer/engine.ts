@@ -16,6 +16,7 @@ import { MemoryConversationStore, type ConversationStore, type ConversationTurn 
 import type { AnswerEngine, AnswerFilters, AskOptions, CorpusInfo } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
 import { detectLanguage } from './language.ts';
+import { perPassage } from './memo.ts';
 import { messages } from './messages.ts';
 import { suggestPrompts } from './prompts.ts';
 import { validateQuestion } from './question.ts';
@@ -295,23 +296,17 @@ export function rankForAnswer(results: SearchResult[]): SearchResult[] {
     .sort((a, b) => b.score - a.score);
 }
 
-const substantiveNotes = new WeakMap<Passage, { text: string; substantive: boolean }>();
-
 /**
  * A footnote that is only a URL or a document symbol ("A/78/50.", "www.unodc.org/…") says nothing a person
  * asked about; it stays reachable by lookup ("note 3") but is never offered as an answer or a source.
+ * Decided once per passage: the regexes would otherwise run over every footnote of every ranking.
  */
-export function isSubstantive(passage: Passage): boolean {
+export const isSubstantive = perPassage((passage: Passage): boolean => {
   if (passage.kind !== 'note') return true;
-  // Decided once per footnote: the regexes ran over every footnote of every ranking.
-  const cached = substantiveNotes.get(passage);
-  if (cached && cached.text === passage.text) return cached.substantive;
   const prose = passage.text.replace(/\S*(?:www\.|https?:|\/)\S*/gu, ' ');
   const words = prose.match(/\p{L}{2,}/gu) ?? [];
-  const substantive = words.length >= 6;
-  substantiveNotes.set(passage, { text: passage.text, substantive });
-  return substantive;
-}
+  return words.length >= 6;
+});
 
 function prefixKeys(prefix: string, record: Record<string, number>): Record<string, number> {
   const prefixed: Record<string, number> = {};

@@ -1,6 +1,7 @@
 // Picks the sentences that best answer a question from the best passages, by embedding similarity, and
 // guarantees that every quote is verbatim text of the passage it cites.
 import type { Passage } from '../corpus/index.ts';
+import { perPassage, squash } from './memo.ts';
 
 export interface ScoredSentence {
   passage: Passage;
@@ -22,18 +23,8 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-// A passage's squashed text, computed once per passage (not once per sentence of every answer); the source
-// text is kept to notice a passage object whose text was replaced.
-const squashedPassages = new WeakMap<Passage, { text: string; squashed: string }>();
-function squashedText(passage: Passage): string {
-  const cached = squashedPassages.get(passage);
-  if (cached && cached.text === passage.text) return cached.squashed;
-  const squashed = squash(passage.text);
-  squashedPassages.set(passage, { text: passage.text, squashed });
-  return squashed;
-}
+// A passage's squashed text, computed once per passage, not once per sentence of every answer.
+const squashedText = perPassage((passage) => squash(passage.text));
 
 /** True when `quote` occurs in the passage's text, modulo whitespace: the one rule every citation obeys. */
 export function isVerbatim(quote: string, passage: Passage): boolean {
@@ -86,15 +77,15 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
   if (!best) return [];
 
   const chosen: ScoredSentence[] = [best];
-  const perPassage = new Map<string, number>([[best.passage.id, 1]]);
+  const quotedFrom = new Map<string, number>([[best.passage.id, 1]]);
   for (const sentence of pool.slice(1)) {
     if (chosen.length >= max) break;
     if (sentence.score < best.score - margin) break;
-    const count = perPassage.get(sentence.passage.id) ?? 0;
+    const count = quotedFrom.get(sentence.passage.id) ?? 0;
     if (count >= 2) continue;
     if (chosen.some((c) => squash(c.text) === squash(sentence.text))) continue;
     chosen.push(sentence);
-    perPassage.set(sentence.passage.id, count + 1);
+    quotedFrom.set(sentence.passage.id, count + 1);
   }
   return chosen;
 }

@@ -1,6 +1,6 @@
 // The sentences of each passage, as the answer stage quotes them: spans into `passage.text`.
-import { createHash } from 'node:crypto';
 import { splitSentences, type Document, type Passage } from '../corpus/index.ts';
+import { sha256 } from './vectors-file.ts';
 
 export interface IndexedSentence {
   passageId: string;
@@ -25,5 +25,5 @@ export function parseFingerprint(documents: readonly Document[], passages: reado
   const sentences = passages.flatMap(sentencesOfPassage).map(({ passageId, start, end }) => [passageId, start, end]);
   // Where the corpus folder lives is not part of what it says: a copy elsewhere is the same parse.
   const located = documents.map(({ sourcePath: _where, ...document }) => document);
-  return createHash('sha256').update(JSON.stringify({ documents: located, passages, sentences })).digest('hex');
+  return sha256(JSON.stringify({ documents: located, passages, sentences }));
 }
