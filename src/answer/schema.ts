@@ -42,6 +42,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 export const AnswerKindSchema = z.enum([
   'answer', // quotes from the best passages
+  'partial', // on the subject, but the passages lack what was asked: one sentence naming it, then the closest quotes
   'lookup', // the question was a reference: the passage(s) in full
   'abstain', // nothing relevant enough: "the reports don't say", with maybe-useful passages
   'not-found', // a reference that matches no passage: suggestions only
