@@ -55,6 +55,8 @@ export const AnswerSchema = z.object({
   kind: AnswerKindSchema,
   /** The answer as plain text (quotes with citations, or the abstention sentence). */
   text: z.string(),
+  /** For `partial`: the tool's one sentence naming what the passages lack, shown above the quotes. */
+  notice: z.string().optional(),
   quotes: z.array(QuoteSchema),
   /** Ranked sources, best first (for `abstain`, the "peut-être utile" passages). */
   sources: z.array(CitedPassageSchema),

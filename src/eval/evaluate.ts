@@ -80,6 +80,8 @@ export interface EvalReport {
   questions: number;
   parts: PartReport[];
   thresholds: Record<Language, number>;
+  /** The techniques the engine ran with. */
+  techniques: string[];
   /** Abstention threshold sweep, on the tuning part only (held-out questions never choose a threshold). */
   calibration?: { sweep: Record<Language, ThresholdRow[]>; recommended: Record<Language, ThresholdRow> };
   /** Questions that missed, for the parts the caller may see (held-out misses only when asked for explicitly). */
@@ -126,7 +128,7 @@ export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: 
   // Engine pass in file order, each follow-up in the conversation of the question it follows.
   for (const question of set.questions) {
     const answer = await engine.ask(question.question, { conversationKey: `eval:${question.part}:${rootOf(question, byId)}` });
-    outcomes.push(await outcomeOf(question, answer, index, searcher));
+    outcomes.push(await outcomeOf(question, answer, index, searcher, !engine.techniques.includes('bridge')));
   }
 
   const parts = PARTS.filter((part) => set.files[part]).map((part) => partReport(part, set.files[part]!, outcomes.filter((o) => o.part === part)));
@@ -136,12 +138,19 @@ export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: 
     questions: set.questions.length,
     parts,
     thresholds: options.abstainBelow,
+    techniques: [...engine.techniques],
     ...(tuning.length ? { calibration: calibrate(tuning, options.maxFalseAbstentionRate ?? 0.05) } : {}),
     failures: outcomes.filter((o) => shown.has(o.part) && isFailure(o)),
   };
 }
 
-async function outcomeOf(question: PartedQuestion, answer: Answer, index: LoadedIndex, searcher: ReturnType<typeof createSearcher>): Promise<Outcome> {
+async function outcomeOf(
+  question: PartedQuestion,
+  answer: Answer,
+  index: LoadedIndex,
+  searcher: ReturnType<typeof createSearcher>,
+  withoutBridge: boolean,
+): Promise<Outcome> {
   const expected = new Set(question.expected.map((e) => key(e.doc, e.label)));
   const rank = rankOf(answer.sources, expected);
   const [first] = answer.quotes;
@@ -175,7 +184,9 @@ async function outcomeOf(question: PartedQuestion, answer: Answer, index: Loaded
   if (question.answerable && !question.isReference) {
     const ranks = { hybrid: Infinity, dense: Infinity, lexical: Infinity };
     for (const mode of ['hybrid', 'dense', 'lexical'] as const) {
-      ranks[mode] = rankOf(flatten(await searcher.search(answer.resolvedQuery, { k: MRR_DEPTH, mode })), expected);
+      // The language as the engine passes it, so BM25 alone includes the English→French bridge when the engine does.
+      const language = withoutBridge ? {} : { language: answer.language };
+      ranks[mode] = rankOf(flatten(await searcher.search(answer.resolvedQuery, { k: MRR_DEPTH, mode, ...language })), expected);
     }
     outcome.retrieverRanks = ranks;
   }

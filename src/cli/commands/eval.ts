@@ -3,12 +3,18 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DEFAULT_ABSTAIN_BELOW } from '../../answer/index.ts';
+import { DEFAULT_ABSTAIN_BELOW, DEFAULT_TECHNIQUES, TECHNIQUES } from '../../answer/index.ts';
 import { projectRoot } from '../../config.ts';
 import { evaluate, loadEvalSet, QUESTION_TAGS, type EvalReport, type Figures, type PartReport, type Ratio } from '../../eval/index.ts';
 import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
 import { LocationOptionsSchema, parseOptions } from '../options.ts';
+
+const techniqueList = z
+  .string()
+  .optional()
+  .transform((list) => (list ? list.split(',').map((t) => t.trim()).filter(Boolean) : []))
+  .pipe(z.array(z.enum(TECHNIQUES, { message: `expected a comma-separated list of ${TECHNIQUES.join(', ')}` })));
 
 const EvalOptionsSchema = LocationOptionsSchema.extend({
   devset: z.string().min(1).default(path.join(projectRoot, 'eval', 'devset.yml')),
@@ -16,6 +22,8 @@ const EvalOptionsSchema = LocationOptionsSchema.extend({
   split: z.enum(['tune', 'heldout', 'all'], { message: 'expected tune, heldout or all' }).optional(),
   json: z.boolean().default(false),
   failures: z.boolean().default(false),
+  with: techniqueList,
+  without: techniqueList,
 });
 
 const PART_NAMES = { heldout: 'Held-out part', tune: 'Tuning part' } as const;
@@ -75,7 +83,8 @@ function formatPart(part: PartReport): string[] {
 }
 
 export function formatReport(report: EvalReport, showFailures: boolean): string {
-  const lines = [`Evaluation set: ${report.questions} questions (thresholds fr ${report.thresholds.fr}, en ${report.thresholds.en})`, ''];
+  const changed = report.techniques.join(',') === DEFAULT_TECHNIQUES.join(',') ? '' : `, techniques ${report.techniques.join(', ') || 'none'}`;
+  const lines = [`Evaluation set: ${report.questions} questions (thresholds fr ${report.thresholds.fr}, en ${report.thresholds.en}${changed})`, ''];
   for (const part of report.parts) lines.push(...formatPart(part), '');
   const c = report.calibration;
   if (c) {
@@ -108,6 +117,8 @@ export function registerEvalCommand(program: Command): void {
     .option('--split <part>', 'tune, heldout or all (default all)')
     .option('--json', 'print the report as one JSON object')
     .option('--failures', 'list the questions that missed (held-out ones only with --split heldout)')
+    .option('--with <techniques>', `switch techniques on to measure them (${TECHNIQUES.join(',')})`)
+    .option('--without <techniques>', 'switch techniques off to measure them')
     .option('--corpus <dir>', 'corpus folder')
     .option('--index <dir>', 'index folder')
     .action(async (raw: Record<string, unknown>) => {
@@ -124,7 +135,7 @@ export function registerEvalCommand(program: Command): void {
       }
       // Per-question results of the held-out part are shown only when that part is asked for by name.
       const showFailuresOf = options.split === 'heldout' ? (['heldout'] as const) : (['tune'] as const);
-      const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });
+      const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index, techniques: { with: options.with, without: options.without } });
       const report = await evaluate(engine, set, { abstainBelow: DEFAULT_ABSTAIN_BELOW, showFailuresOf: [...showFailuresOf] });
       if (!options.failures) report.failures = [];
       process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, options.failures)}\n`);
