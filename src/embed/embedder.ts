@@ -17,7 +17,7 @@ import { loadUnigramTokenizer, type TokenizerClasses } from './compact-tokenizer
 import { releaseParsedVocabulary, withLeanVocabTries } from './lean-vocab-trie.ts';
 import { modelFileCache, type ModelFileCache } from './model-file-cache.ts';
 import { installThreadOptions, modelFileStandIn, threadOptionsFromEnv } from './onnx-threads.ts';
-import { averageUnitVectors, normalize, tokenWindows } from './windows.ts';
+import { averageUnitVectors, normalize, tokenizerPieces, tokenWindows, TOKENIZER_CHUNK_CHARS } from './windows.ts';
 
 export interface Embedder {
   readonly modelId: string;
@@ -181,6 +181,8 @@ class E5Embedder implements Embedder {
   readonly #queryCache = new LruCache<string, Float32Array>(QUERY_CACHE_SIZE);
   readonly #padId: number;
   readonly #needsTokenTypes: boolean;
+  /** What the tokenizer puts around a text: [CLS, SEP] (XLM-R's <s> and </s>). */
+  readonly #specialIds: number[];
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -189,10 +191,30 @@ class E5Embedder implements Embedder {
   ) {
     this.#padId = tokenizer.pad_token_id ?? 1;
     this.#needsTokenTypes = model.session.inputNames.includes('token_type_ids');
+    this.#specialIds = tokenizer.encode('');
   }
 
   countTokens(text: string): number {
-    return this.tokenizer.encode(text, null, { add_special_tokens: false }).length;
+    return this.#contentIds(text).length;
+  }
+
+  /** The token ids of `text` without special tokens; a long text is tokenized a bounded piece at a time. */
+  #contentIds(text: string): number[] {
+    if (text.length <= TOKENIZER_CHUNK_CHARS) return this.tokenizer.encode(text, null, { add_special_tokens: false });
+    const ids: number[] = [];
+    for (const piece of tokenizerPieces(text)) {
+      for (const id of this.tokenizer.encode(piece, null, { add_special_tokens: false })) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** The model's input ids for `text`, special tokens included (a short text exactly as the tokenizer gives it). */
+  #inputIds(text: string): number[] {
+    if (text.length <= TOKENIZER_CHUNK_CHARS) return this.tokenizer.encode(text);
+    const ids = this.#contentIds(text);
+    ids.unshift(this.#specialIds[0]!);
+    ids.push(this.#specialIds[1]!);
+    return ids;
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
@@ -222,7 +244,7 @@ class E5Embedder implements Embedder {
     const units: Unit[] = [];
     const windowsLeft = new Array<number>(inputs.length).fill(0);
     inputs.forEach((input, text) => {
-      for (const window of tokenWindows(this.tokenizer.encode(input))) {
+      for (const window of tokenWindows(this.#inputIds(input))) {
         units.push({ text, ids: window.ids, weight: window.weight });
         windowsLeft[text]! += 1;
       }
