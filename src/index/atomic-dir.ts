@@ -29,7 +29,11 @@ async function holdsOnlyKeptFiles(dir: string): Promise<boolean> {
 
 /** Whether a build folder's writer is still running (its pid is in the folder's name). */
 function writerAlive(name: string, prefix: string): boolean {
-  const pid = Number.parseInt(name.slice(prefix.length), 10);
+  return processAlive(Number.parseInt(name.slice(prefix.length), 10));
+}
+
+/** Whether the process `pid` runs (EPERM: it does, as another user). */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
