@@ -1,7 +1,7 @@
 // The one entry point: `rapporteur <command>`. Each command lives in src/cli/commands/ and registers itself;
 // this file only wires them and turns errors into one line and an exit code.
 import { Command, CommanderError } from 'commander';
-import { UserError } from './cli/errors.ts';
+import { toUserError } from './cli/errors.ts';
 import { registerCorpusCommand } from './cli/commands/corpus.ts';
 import { registerIndexCommand } from './cli/commands/build-index.ts';
 import { registerLookupCommand } from './cli/commands/lookup.ts';
@@ -51,9 +51,11 @@ export async function main(argv: string[]): Promise<number> {
       // Commander already printed its message (unknown option, missing argument, --help, --version).
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UserError) {
-      process.stderr.write(`rapporteur: ${error.message}\n`);
-      return error.exitCode;
+    const known = toUserError(error);
+    if (known) {
+      process.stderr.write(`rapporteur: ${known.message}\n`);
+      if (process.env.RAPPORTEUR_DEBUG) console.error(error);
+      return known.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`rapporteur: unexpected error: ${message}\n`);
