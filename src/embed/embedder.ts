@@ -8,6 +8,7 @@ import { LruCache } from './lru.ts';
 import {
   MODEL_DIMENSIONS,
   MODEL_ID,
+  ModelLoadError,
   ModelNotFoundError,
   holdsModel,
   offlineFromEnv,
@@ -16,6 +17,7 @@ import {
 import { loadUnigramTokenizer, type TokenizerClasses } from './compact-tokenizer.ts';
 import { releaseParsedVocabulary, withLeanVocabTries } from './lean-vocab-trie.ts';
 import { modelFileCache, type ModelFileCache } from './model-file-cache.ts';
+import { checkModelFiles, diagnoseModelFiles, ONNX_FILE } from './model-files.ts';
 import { installThreadOptions, modelFileStandIn, threadOptionsFromEnv } from './onnx-threads.ts';
 import { averageUnitVectors, normalize, tokenizerPieces, tokenWindows, TOKENIZER_CHUNK_CHARS } from './windows.ts';
 
@@ -109,7 +111,9 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   const downloadDir = opts.modelsDir ? path.resolve(opts.modelsDir) : fromEnv ? path.resolve(root, fromEnv) : path.join(root, 'models');
   if (!dir && offline) throw new ModelNotFoundError(searched, 'downloading it is disabled (RAPPORTEUR_OFFLINE=1)', downloadDir);
 
-  const modelFile = (modelsDir: string) => path.join(modelsDir, MODEL_ID, 'onnx', 'model_quantized.onnx');
+  const modelFile = (modelsDir: string) => path.join(modelsDir, MODEL_ID, ONNX_FILE);
+  // A damaged copy is named before onnxruntime or transformers.js meet it (they print stacks and a false fallback).
+  if (dir) await checkModelFiles(path.join(dir, MODEL_ID));
   const sessionOptions = { ...threadOptionsFromEnv(env), cpuMemArena: opts.arena ?? false };
   const wrapped = await installThreadOptions(sessionOptions, [modelFile(dir ?? downloadDir)]);
   const transformers = (await import('@xenova/transformers')) as unknown as TransformersModule;
@@ -135,7 +139,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!dir) throw new ModelNotFoundError(searched, `downloading it failed (${message.split('\n')[0]})`, downloadDir);
-    throw new Error(`could not load the model ${MODEL_ID} from ${dir}: ${message}`);
+    throw (await diagnoseModelFiles(path.join(dir, MODEL_ID))) ?? new ModelLoadError(path.join(dir, MODEL_ID), `could not be loaded (${message.split('\n')[0]})`);
   }
   return new E5Embedder(tokenizer, model, transformers.Tensor);
 }
