@@ -13,6 +13,7 @@ import { ignoreNoise } from './filters.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { reconnectPromptly, type Reconnector } from './socket-reconnect.ts';
 
 export interface SlackBotOptions {
   env: SlackEnv;
@@ -47,16 +48,16 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const log = boltLogger(logger);
   const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
 
-  const app =
+  // The Socket Mode client opens its connection with its own Web API client (apps.connections.open): its
+  // options come through installerOptions.clientOptions. Its own reconnect waits 5 s: socket-reconnect.ts.
+  const socketReceiver =
     transport === 'socket'
-      ? new App({
-          token: env.SLACK_BOT_TOKEN,
-          logger: log,
-          clientOptions,
-          // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
-          // its options come through installerOptions.clientOptions.
-          receiver: new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } }),
-        })
+      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions }, autoReconnectEnabled: false })
+      : undefined;
+  const reconnector: Reconnector | undefined = socketReceiver && reconnectPromptly(socketReceiver.client, logger);
+  const app =
+    socketReceiver
+      ? new App({ token: env.SLACK_BOT_TOKEN, logger: log, clientOptions, receiver: socketReceiver })
       : new App({
           token: env.SLACK_BOT_TOKEN,
           signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
@@ -87,6 +88,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
+      reconnector?.stop();
       await app.stop();
     },
   };
