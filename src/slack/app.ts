@@ -5,6 +5,7 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
 import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import type { PassageLink } from './blocks/index.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
@@ -21,6 +22,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
+  /** Public links to passages (the report reader), shown as the sources of streamed answers. */
+  passageLink?: PassageLink;
 }
 
 export interface SlackBot {
@@ -40,6 +43,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
     answers: createAnswerCache(),
     logger,
+    streaming: env.RAPPORTEUR_STREAMING === 'on',
+    ...(options.passageLink ? { passageLink: options.passageLink } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,

@@ -31,6 +31,8 @@ function envFor(extra: Record<string, string> = {}) {
     PORT: '0',
     RAPPORTEUR_FEEDBACK_FILE: feedbackFile,
     RAPPORTEUR_RATE_LIMIT: '3',
+    // These tests read answers as posted messages; streamed answers are tested in agent.test.ts.
+    RAPPORTEUR_STREAMING: 'off',
     ...extra,
   });
 }
