@@ -211,6 +211,14 @@ export class LocalSlack {
       }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts };
+      case 'conversations.history': {
+        // What the bot posted or streamed in that conversation, newest first.
+        const messages = this.calls
+          .filter((c) => !c.error && (c.method === 'chat.postMessage' || c.method === 'chat.startStream') && c.params.channel === params.channel)
+          .map((c) => ({ type: 'message', user: BOT_USER_ID, text: c.params.text ?? '' }))
+          .reverse();
+        return { ok: true, messages: messages.slice(0, Number(params.limit ?? 100)), has_more: false };
+      }
       case 'conversations.replies':
         return { ok: true, messages: [], has_more: false };
       case 'views.open':
