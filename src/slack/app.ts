@@ -5,6 +5,7 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
 import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import type { PassageLink } from './blocks/index.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
@@ -13,6 +14,7 @@ import { ignoreNoise } from './filters.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { reconnectPromptly, type Reconnector } from './socket-reconnect.ts';
 
 export interface SlackBotOptions {
   env: SlackEnv;
@@ -20,6 +22,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
+  /** Public links to passages (the report reader), shown as the sources of streamed answers. */
+  passageLink?: PassageLink;
 }
 
 export interface SlackBot {
@@ -39,6 +43,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
     answers: createAnswerCache(),
     logger,
+    streaming: env.RAPPORTEUR_STREAMING === 'on',
+    ...(options.passageLink ? { passageLink: options.passageLink } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
@@ -47,16 +53,16 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const log = boltLogger(logger);
   const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
 
-  const app =
+  // The Socket Mode client opens its connection with its own Web API client (apps.connections.open): its
+  // options come through installerOptions.clientOptions. Its own reconnect waits 5 s: socket-reconnect.ts.
+  const socketReceiver =
     transport === 'socket'
-      ? new App({
-          token: env.SLACK_BOT_TOKEN,
-          logger: log,
-          clientOptions,
-          // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
-          // its options come through installerOptions.clientOptions.
-          receiver: new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } }),
-        })
+      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions }, autoReconnectEnabled: false })
+      : undefined;
+  const reconnector: Reconnector | undefined = socketReceiver && reconnectPromptly(socketReceiver.client, logger);
+  const app =
+    socketReceiver
+      ? new App({ token: env.SLACK_BOT_TOKEN, logger: log, clientOptions, receiver: socketReceiver })
       : new App({
           token: env.SLACK_BOT_TOKEN,
           signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
@@ -87,6 +93,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
+      reconnector?.stop();
       await app.stop();
     },
   };

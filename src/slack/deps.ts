@@ -1,6 +1,7 @@
 // What every listener needs besides Bolt's arguments; built once in app.ts.
 import type { Logger } from 'pino';
 import type { AnswerCache } from './answer-cache.ts';
+import type { PassageLink } from './blocks/index.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -11,6 +12,10 @@ export interface SlackDeps {
   limiter: RateLimiter;
   answers: AnswerCache;
   logger: Logger;
+  /** Stream answers (chat.startStream…) where Slack allows it; RAPPORTEUR_STREAMING=off posts them whole. */
+  streaming: boolean;
+  /** A public link per passage (the report reader), used as the sources of streamed reading tasks. */
+  passageLink?: PassageLink;
 }
 
 /** Conversation key for the engine: one per Slack thread (or per user and channel for slash commands). */

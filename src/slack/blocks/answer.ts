@@ -31,8 +31,18 @@ export function sourceBlocks(source: CitedPassage, rank: number, language: Answe
   return blocks;
 }
 
-/** Blocks for a regular answer (kind "answer" or "abstain"). */
-export function answerBlocks(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
+/** A regular answer in three parts: the quotes with their citations (head), the sources (middle), the actions. */
+export interface AnswerSections {
+  head: KnownBlock[];
+  middle: KnownBlock[];
+  tail: KnownBlock[];
+}
+
+/**
+ * The one builder of a regular answer's content (kind "answer" or "abstain"): the posted message joins the
+ * three parts, the streamed one sends the head as a chunk and the rest at chat.stopStream (stream.ts).
+ */
+export function answerSections(answer: Answer, options: AnswerMessageOptions): AnswerSections {
   const t = ui(answer.language);
   const head: KnownBlock[] = [];
   if (options.showQuestion) head.push(questionContext(answer));
@@ -54,6 +64,12 @@ export function answerBlocks(answer: Answer, options: AnswerMessageOptions): Kno
   }
   const tail = answerFooter(answer, options);
   if (options.sharedBy) tail.unshift(context(`${t.sharedBy} <@${options.sharedBy}>`));
+  return { head, middle, tail };
+}
+
+/** Blocks for a regular answer (kind "answer" or "abstain"). */
+export function answerBlocks(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
+  const { head, middle, tail } = answerSections(answer, options);
   return fitBlocks(head, middle, tail);
 }
 

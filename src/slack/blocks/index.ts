@@ -1,5 +1,6 @@
 // Pure Block Kit builders: data in, blocks out. No Slack calls here.
-export { answerMessage, answerBlocks, answerFallbackText, sourceBlocks, type AnswerMessageOptions } from './answer.ts';
+export { answerMessage, answerBlocks, answerSections, answerFallbackText, sourceBlocks, type AnswerMessageOptions, type AnswerSections } from './answer.ts';
+export { streamedAnswer, failedStream, searchTask, readingTasks, shortDocName, type PassageLink, type StreamChunk, type StreamedAnswer, type TaskChunk } from './stream.ts';
 export { citation, questionContext } from './citation.ts';
 export { lookupBlocks } from './lookup.ts';
 export { ambiguousChoiceBlocks, notFoundBlocks, isAmbiguousLookup } from './choices.ts';
