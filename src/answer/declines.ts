@@ -3,7 +3,11 @@
 // script other than the Latin one (the tool understands French and English).
 import { foldText } from '../search/index.ts';
 
-export type DeclineReason = 'off-topic' | 'not-words' | 'other-script';
+/**
+ * 'off-topic': a request to write, translate or chat; 'general': general knowledge the reports cannot hold
+ * (weather, sport results, arithmetic, recipes), answered as any question the reports do not treat.
+ */
+export type DeclineReason = 'off-topic' | 'general' | 'not-words' | 'other-script';
 
 /**
  * Requests that ask the tool to do something else than quote the reports: write, translate, chat. Matched on
@@ -19,7 +23,13 @@ const OFF_TOPIC = [
   /\b(?:raconte|racontez|tell me)[- ](?:moi |nous )?(?:une |a )?(?:blague|histoire|joke|story)\b/u,
   /^(?:bonjour|salut|coucou|hello|hi|hey|merci|thanks|thank you)\b[\s!.,]*(?:(?:ca va|comment (?:ca va|vas[- ]tu|allez[- ]vous)|how are you)[\s?!.]*)?$/u,
   /\b(?:comment (?:vas[- ]tu|allez[- ]vous)|how are you|qui es[- ]tu|who are you|tu es qui)\b/u,
-  /\b(?:recette|recipe|meteo|weather forecast|horoscope)\b/u,
+];
+
+/** General knowledge: weather, sport results, arithmetic, recipes, horoscopes. Matched on folded text. */
+const GENERAL = [
+  /\b(?:recette|recipe|meteo|weather|quel temps fait[- ]il|horoscope)\b/u,
+  /\b(?:who won|qui a gagne|world cup|coupe du monde|football|soccer|score of the|resultat du match)\b/u,
+  /\b\d+\s*(?:[x×*+]|times|fois|plus|minus|moins|multiplied by|divided by|divise par)\s*\d+\b/u,
 ];
 
 /** Shell and SQL text: command substitution, pipes to commands, SQL statements, system paths. */
@@ -42,6 +52,7 @@ export function declineReason(question: string): DeclineReason | null {
   if (CODE.some((pattern) => pattern.test(question))) return 'not-words';
   const folded = foldText(question).replace(/[’‘ʼ]/gu, "'").trim();
   if (OFF_TOPIC.some((pattern) => pattern.test(folded))) return 'off-topic';
+  if (GENERAL.some((pattern) => pattern.test(folded))) return 'general';
   return null;
 }
 
