@@ -52,7 +52,11 @@ export interface AskContext {
 const RANKING_DEPTH = 30;
 /** How many of the best passages quotes are drawn from. */
 const QUOTE_POOL = 3;
-/** How many of the best passages a question across the reports draws its per-document quotes from. */
+/**
+ * How many of the best passages a question across the reports draws its per-document quotes from: enough
+ * for the four documents (the draft counts with its report) to appear in it; not tuned (the tuning part has
+ * two such questions).
+ */
 const ACROSS_POOL = 12;
 /**
  * Where a second document's passage is looked for (the top 5), and how close its best sentence must score to
