@@ -1,12 +1,16 @@
 // Where an answer goes, as AnswerPlace objects: a thread (mentions, DMs), an assistant thread, a response_url.
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { AnswerPlace } from '../answering.ts';
+import type { PlaceRecord } from '../in-flight.ts';
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
+type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
+
 /** 👀 on the question while working, removed when answered. */
-export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): NonNullable<AnswerPlace['working']> {
+export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
+    messageTs: timestamp,
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
@@ -17,9 +21,12 @@ export function threadPlace(
   channel: string,
   threadTs: string,
   userId: string,
-  working?: AnswerPlace['working'],
+  working?: AnswerPlace['working'] | ReactionSignal,
 ): AnswerPlace {
+  // Enough to post here again from another process if this one dies before answering (in-flight.ts).
+  const resume: PlaceRecord = { kind: 'thread', channel, threadTs, userId, ...(working && 'messageTs' in working ? { reactTs: working.messageTs } : {}) };
   return {
+    resume,
     post: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message, ...NO_UNFURL }),
     notifyPrivately: (message) => client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message }),
     ...(working ? { working } : {}),

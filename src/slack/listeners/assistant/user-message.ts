@@ -31,6 +31,7 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
           client.chat.postEphemeral({ channel: message.channel, user: userId, thread_ts: message.thread_ts, ...notice }),
         // Slack clears the status by itself when the reply is posted.
         working: { start: () => setStatus('cherche dans les rapports…'), stop: async () => undefined },
+        resume: { kind: 'thread', channel: message.channel, threadTs: message.thread_ts, userId },
       },
       { userId, text: question, conversationKey: key, mode: 'ask' },
     );
