@@ -79,10 +79,15 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
   });
   let connected = false;
   let firstError: Error | undefined;
+  let reported = false; // one report per outage, not one per reconnection attempt
   redis.on('error', (error: Error) => {
     if (!connected) firstError ??= error;
-    else options.onConnectionError?.(error);
+    else if (!reported) {
+      reported = true;
+      options.onConnectionError?.(error);
+    }
   });
+  redis.on('ready', () => (reported = false));
   try {
     await redis.connect();
     await redis.ping();
