@@ -82,6 +82,45 @@ describe('a restart of `rapporteur serve` on the same SQLite file', () => {
   });
 });
 
+describe('a crash of `rapporteur serve` on SQLite', () => {
+  it('answers, once, after the restart, a question acked just before a kill -9', async () => {
+    const local = new LocalSlack();
+    await local.start();
+    const file = path.join(dir, 'crash', 'rapporteur.db');
+    const options = { apiUrl: local.apiUrl, state: `sqlite:${file}`, indexDir: inject('sharedIndexDir'), feedbackFile: path.join(dir, 'none.jsonl') };
+    const first = await new ServeProcess(options).start();
+    let second: ServeProcess | undefined;
+    try {
+      local.hold('reactions.add'); // stuck showing 👀 when it is killed
+      const question = mention('U3', 'C3', 'Quelles mesures pour protéger les victimes de la traite ?');
+      expect((await sendEvent(first.url, question.envelope)).status).toBe(200);
+      await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts));
+      await first.crash();
+      expect(postsIn(local.calls, 'C3', question.ts)).toHaveLength(0);
+
+      second = await new ServeProcess(options).start();
+      const answer = await local.waitFor((calls) => postsIn(calls, 'C3', question.ts)[0], 60_000);
+      expect(sourceNumbers(answer).length).toBeGreaterThan(0);
+      await second.waitForLog((l) => l.msg.startsWith('answering a question left in flight'));
+      // Answered and removed from the file: nothing is left in flight to answer again.
+      for (let i = 0; i < 200; i++) {
+        const db = new Database(file, { readonly: true });
+        const { n } = db.prepare('SELECT COUNT(*) AS n FROM in_flight').get() as { n: number };
+        db.close();
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM in_flight').get()).toEqual({ n: 0 });
+      db.close();
+      expect(postsIn(local.calls, 'C3', question.ts)).toHaveLength(1);
+    } finally {
+      await second?.stop();
+      await local.stop();
+    }
+  });
+});
+
 describe('schema versions', () => {
   it('migrates a file of an older schema, keeping what it holds', async () => {
     const file = path.join(dir, 'v1.db');
