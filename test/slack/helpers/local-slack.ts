@@ -104,6 +104,11 @@ export class LocalSlack {
     for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
   }
 
+  /** Deliver an envelope to one Socket Mode client only (Slack picks one of the app's connections). */
+  sendEnvelopeTo(client: number, envelope: Record<string, unknown>): void {
+    this.sockets[client]?.send(JSON.stringify(envelope));
+  }
+
   get socketClients(): number {
     return this.sockets.length;
   }
