@@ -17,3 +17,4 @@ export {
   offlineFromEnv,
 } from './model-location.ts';
 export { MODEL_MAX_TOKENS, WINDOW_OVERLAP } from './windows.ts';
+export { LruCache } from './lru.ts';
