@@ -127,8 +127,8 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
     };
   };
 
-  const remember = (key: string | undefined, turn: ConversationTurn) => {
-    if (key) store.append(key, turn);
+  const remember = async (key: string | undefined, turn: ConversationTurn) => {
+    if (key) await store.append(key, turn);
   };
 
   const engine: RapporteurEngine = {
@@ -140,7 +140,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
       const s = served; // one index for the whole answer, even if a reload lands meanwhile
       const top = askOptions.top ?? 5;
       const key = askOptions.conversationKey;
-      const history = key ? store.turns(key) : [];
+      const history = key ? await store.turns(key) : [];
       const language = detectLanguage(question);
       const followUp = resolveFollowUp(question, history);
 
@@ -167,7 +167,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
         reference && referenceAnswer && (referenceAnswer.kind === 'lookup' || wordCount(question) <= wordCount(reference.ref) + 4);
       if (answerByLookup) {
         const answer = referenceAnswer;
-        remember(key, {
+        await remember(key, {
           question, resolvedQuery: answer.resolvedQuery, filters: askOptions.filters ?? {}, language, kind: answer.kind,
           ranking: answer.sources.map((source) => ({ passageId: source.passageId, score: source.score })),
           shown: answer.sources.length, at: Date.now(),
@@ -221,14 +221,14 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
         ...(s.searcher.lastTimings ? prefixKeys('search.', s.searcher.lastTimings()) : {}),
         compose: performance.now() - searched,
       };
-      remember(key, { question, resolvedQuery: query, filters, language, kind: answer.kind, ranking, shown: shownCount, at: Date.now() });
+      await remember(key, { question, resolvedQuery: query, filters, language, kind: answer.kind, ranking, shown: shownCount, at: Date.now() });
       return answer;
     },
 
     async more(key: string, moreOptions: { top?: number } = {}): Promise<Answer | null> {
       const top = moreOptions.top ?? 5;
       const s = served;
-      const previous = store.turns(key).at(-1);
+      const previous = (await store.turns(key)).at(-1);
       if (!previous || previous.shown >= previous.ranking.length) return null;
       const page = previous.ranking.slice(previous.shown, previous.shown + top);
       const sources = page.flatMap(({ passageId, score }) => {
@@ -236,7 +236,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
         return passage ? [citePassage(passage, documentOf(passage, s), score)] : [];
       });
       const shown = previous.shown + page.length;
-      store.replaceLast(key, { ...previous, shown, at: Date.now() });
+      await store.replaceLast(key, { ...previous, shown, at: Date.now() });
       const m = messages(previous.language);
       return {
         question: previous.question, language: previous.language, kind: 'answer',

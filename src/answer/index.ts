@@ -2,7 +2,7 @@
 export * from './schema.ts';
 export type { AnswerEngine, AnswerFilters, AskOptions, CorpusInfo } from './engine-types.ts';
 export { createAnswerEngine, DEFAULT_ABSTAIN_BELOW, type EngineOptions, type RapporteurEngine } from './engine.ts';
-export { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
+export { CONVERSATION_BOUNDS, MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 export { detectLanguage } from './language.ts';
 export { messages } from './messages.ts';
 export { formatQuote } from './compose.ts';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
-import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import { dedupeEvents } from './dedupe.ts';
 import type { PassageLink } from './blocks/index.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
@@ -15,11 +15,14 @@ import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { reconnectPromptly, type Reconnector } from './socket-reconnect.ts';
+import { createMemoryStore, type StateStore } from '../state/index.ts';
 
 export interface SlackBotOptions {
   env: SlackEnv;
   engine: EngineSlot;
   logger: Logger;
+  /** Where conversations, answers, event ids, rate limits and feedback live; in memory when not given. */
+  state?: StateStore;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
   /** Public links to passages (the report reader), shown as the sources of streamed answers. */
@@ -37,11 +40,13 @@ export interface SlackBot {
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { env, logger } = options;
+  const state = options.state ?? createMemoryStore();
   const deps: SlackDeps = {
     engine: options.engine,
-    feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
-    limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
-    answers: createAnswerCache(),
+    feedback: createFeedbackStore(state),
+    limiter: createRateLimiter({ state, limit: env.RAPPORTEUR_RATE_LIMIT }),
+    answers: createAnswerCache(state),
+    state,
     logger,
     streaming: env.RAPPORTEUR_STREAMING === 'on',
     ...(options.passageLink ? { passageLink: options.passageLink } : {}),
@@ -72,7 +77,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
           processBeforeResponse: false,
         });
 
-  app.use(dedupeEvents(createSeenSet()));
+  app.use(dedupeEvents(state.dedupe));
   app.use(ignoreNoise);
   registerListeners(app, deps);
   app.error(async (error) => {
