@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
 
 /** Contrast: body text #1b1b1b and links #0b4fa8 on white are 17:1 and 7.6:1; the highlight keeps text at 15:1. */
 export const STYLESHEET = `
-:root { color-scheme: light; --text: #1b1b1b; --muted: #4a4a4a; --link: #0b4fa8; --rule: #d6d6d6; --cited: #fff4d6; --cited-edge: #a35200; --mark: #ffd84d; }
+:root { color-scheme: light; --inset: calc(.75rem + 4px); --text: #1b1b1b; --muted: #4a4a4a; --link: #0b4fa8; --rule: #d6d6d6; --cited: #fff4d6; --cited-edge: #a35200; --mark: #ffd84d; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--text); background: #fff; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
@@ -26,7 +26,8 @@ a { color: var(--link); text-underline-offset: .15em; }
 a:focus-visible, main:focus-visible, .table:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; border-radius: 2px; }
 .skip { position: absolute; left: -100vw; top: 0; background: #fff; padding: .5rem 1rem; }
 .skip:focus { left: 1rem; }
-.passage { margin: 0 0 1rem; padding: .5rem .75rem; border-left: 4px solid transparent; scroll-margin-top: 1rem; }
+main h2, main h3, main h4, main h5, main h6 { padding-left: var(--inset); }
+.passage { margin: 0 0 1rem; padding: .5rem .75rem; border-left: 4px solid transparent; scroll-margin-top: 20vh; }
 .passage p { margin: 0 0 .5rem; }
 .passage .label { font-weight: 600; font-size: .9375rem; margin-bottom: .125rem; }
 .passage .label a { color: inherit; text-decoration: none; }
@@ -35,7 +36,10 @@ a:focus-visible, main:focus-visible, .table:focus-visible { outline: 3px solid v
 .kind-subitem { margin-left: 2.5rem; }
 .kind-table .text { white-space: pre-wrap; overflow-x: auto; font-size: .9375rem; }
 .refs, .twin, .steps { font-size: .875rem; color: var(--muted); }
-.steps { display: flex; justify-content: space-between; gap: 1rem; }
+.steps { display: none; justify-content: space-between; flex-wrap: wrap; gap: .25rem 1rem; }
+.steps a { color: var(--muted); white-space: nowrap; }
+/* Previous / next show on the passage being read: the cited one, the one a link jumped to, the one in focus. */
+.passage.cited .steps, .passage:target .steps, .passage:focus-within .steps { display: flex; }
 .passage:target { border-left-color: var(--cited-edge); }
 .passage.cited { background: var(--cited); border-left-color: var(--cited-edge); }
 mark { background: var(--mark); color: var(--text); padding: 0 .1em; border-radius: 2px; }
@@ -45,6 +49,7 @@ footer { margin-top: 2rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 
 @media (max-width: 30rem) {
   body { font-size: 1rem; }
   h1 { font-size: 1.3rem; }
+  :root { --inset: calc(.5rem + 4px); }
   .passage { padding: .5rem; }
   .kind-item { margin-left: .5rem; }
   .kind-subitem { margin-left: 1rem; }

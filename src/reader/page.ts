@@ -79,9 +79,9 @@ function passageHtml(item: ReaderPassage, options: PageOptions): string {
     parts.push(`<p class="refs">Appelée par : ${from.join(', ')}</p>`);
   }
   for (const twin of item.twins) {
-    const where = twin.relation === 'final' ? 'Dans le texte final' : 'Dans le projet';
+    const where = twin.relation === 'final' ? 'Texte final' : 'Aussi dans le projet';
     parts.push(
-      `<p class="twin">${where} (${escapeHtml(twin.docName)}) : <a href="${escapeHtml(options.linkTo(twin))}">${escapeHtml(twin.label)}</a></p>`,
+      `<p class="twin">${where} : <a href="${escapeHtml(options.linkTo(twin))}">${escapeHtml(twin.docName)}, ${escapeHtml(twin.label)}</a></p>`,
     );
   }
   parts.push(stepLinks(item));
