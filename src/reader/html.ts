@@ -28,7 +28,7 @@ a:focus-visible, main:focus-visible, .table:focus-visible { outline: 3px solid v
 .skip:focus { left: 1rem; }
 main h2, main h3, main h4, main h5, main h6 { padding-left: var(--inset); }
 .passage { margin: 0 0 1rem; padding: .5rem .75rem; border-left: 4px solid transparent; scroll-margin-top: 20vh; }
-.passage p { margin: 0 0 .5rem; }
+.passage p { margin: 0 0 .5rem; overflow-wrap: anywhere; }
 .passage .label { font-weight: 600; font-size: .9375rem; margin-bottom: .125rem; }
 .passage .label a { color: inherit; text-decoration: none; }
 .passage .label a:hover, .passage .label a:focus-visible { text-decoration: underline; }
