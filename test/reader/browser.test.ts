@@ -16,6 +16,39 @@ if (!runBrowser) {
   );
 }
 
+interface PageState {
+  top: number;
+  viewport: number;
+  scrollY: number;
+  isTarget: boolean;
+  cited: boolean;
+  background: string;
+  mark: string | undefined;
+  markBackground: string | undefined;
+  marks: number;
+  lang: string;
+  overflowX: boolean;
+}
+
+// Runs in the page (a string: the project's TypeScript has Node's types, not the DOM's).
+const MEASURE = `(() => {
+  const target = document.getElementById('paragraphe-41');
+  const mark = target.querySelector('mark');
+  return {
+    top: target.getBoundingClientRect().top,
+    viewport: window.innerHeight,
+    scrollY: window.scrollY,
+    isTarget: target.matches(':target'),
+    cited: target.classList.contains('cited'),
+    background: getComputedStyle(target).backgroundColor,
+    mark: mark ? mark.textContent : undefined,
+    markBackground: mark ? getComputedStyle(mark).backgroundColor : undefined,
+    marks: document.querySelectorAll('mark').length,
+    lang: document.documentElement.lang,
+    overflowX: document.documentElement.scrollWidth > window.innerWidth,
+  };
+})()`;
+
 describe.skipIf(!runBrowser)('the reader in headless Chromium', () => {
   let corpus: Corpus;
   let reader: RunningReader;
@@ -40,26 +73,8 @@ describe.skipIf(!runBrowser)('the reader in headless Chromium', () => {
       const page = await browser.context.newPage();
       const response = await page.goto(url);
       expect(response?.status()).toBe(200);
-      await page.waitForFunction(() => window.scrollY > 0);
-      const state = await page.evaluate(() => {
-        const target = document.getElementById('paragraphe-41')!;
-        const box = target.getBoundingClientRect();
-        const mark = target.querySelector('mark');
-        return {
-          top: box.top,
-          bottom: box.bottom,
-          viewport: window.innerHeight,
-          scrollY: window.scrollY,
-          isTarget: target.matches(':target'),
-          cited: target.classList.contains('cited'),
-          background: getComputedStyle(target).backgroundColor,
-          mark: mark?.textContent,
-          markBackground: mark ? getComputedStyle(mark).backgroundColor : undefined,
-          marks: document.querySelectorAll('mark').length,
-          lang: document.documentElement.lang,
-          overflowX: document.documentElement.scrollWidth > window.innerWidth,
-        };
-      });
+      await page.waitForFunction('window.scrollY > 0');
+      const state = await page.evaluate<PageState>(MEASURE);
       expect(state.isTarget).toBe(true);
       expect(state.cited).toBe(true);
       expect(state.top).toBeGreaterThanOrEqual(0);
