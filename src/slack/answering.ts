@@ -11,6 +11,7 @@ import {
   type SlackMessage,
 } from './blocks/index.ts';
 import type { ShownAnswer } from './answer-cache.ts';
+import { citationLinks } from './citation-links.ts';
 import type { SlackDeps } from './deps.ts';
 
 export interface AnswerPlace {
@@ -30,16 +31,18 @@ export interface Question {
   /** For lookups: the document the reference is in, when given. */
   doc?: string;
   /** Layout: slash-command answers are ephemeral and recall the question. */
-  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly'>;
+  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly' | 'sharedBy'>;
 }
 
-/** Render a remembered answer for its place. */
-export function renderShown(shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
+/** Render a remembered answer for its place, its citations linked to the reader when it is on. */
+export function renderShown(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
+  const links = citationLinks(shown.answer, deps.links);
   return answerMessage(shown.answer, {
     answerId: shown.answerId,
     conversationKey: shown.conversationKey,
     mode: shown.mode,
     ...display,
+    ...(links ? { links } : {}),
   });
 }
 
@@ -80,7 +83,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     const started = Date.now();
     shown = await produceAnswer(deps, question);
     if (shown) {
-      await place.post(renderShown(shown, question.display));
+      await place.post(renderShown(deps, shown, question.display));
       log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, ms: Date.now() - started }, 'answered');
     }
   } catch (error) {

@@ -13,6 +13,7 @@ import { ignoreNoise } from './filters.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { mountReader, type ReaderOptions } from './reader-mount.ts';
 
 export interface SlackBotOptions {
   env: SlackEnv;
@@ -20,32 +21,36 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
+  /** The report reader that citations link to (served when its config has a secret). */
+  reader?: ReaderOptions;
 }
 
 export interface SlackBot {
   app: App;
   deps: SlackDeps;
   transport: 'socket' | 'http';
-  /** Start receiving; resolves with the HTTP port (HTTP receiver) once listening or connected. */
-  start(): Promise<{ port?: number }>;
+  /** Start receiving; resolves with the HTTP port (HTTP receiver) once listening or connected, and the reader's own port (Socket Mode). */
+  start(): Promise<{ port?: number; readerPort?: number }>;
   stop(): Promise<void>;
 }
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { env, logger } = options;
+  const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const reader = options.reader ? mountReader(options.reader, transport, logger) : undefined;
   const deps: SlackDeps = {
     engine: options.engine,
     feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
     limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
     answers: createAnswerCache(),
     logger,
+    ...(reader?.links ? { links: reader.links } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
   };
   const log = boltLogger(logger);
-  const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
 
   const app =
     transport === 'socket'
@@ -64,6 +69,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
           clientOptions,
           // Ack first, answer after: answers take longer than Slack's 3 s.
           processBeforeResponse: false,
+          // The report reader, /r/<document>, on the same port.
+          customRoutes: reader?.customRoutes ?? [],
         });
 
   app.use(dedupeEvents(createSeenSet()));
@@ -81,12 +88,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     async start() {
       if (transport === 'socket') {
         await app.start();
-        return {};
+        const readerPort = await reader?.start();
+        return readerPort === undefined ? {} : { readerPort };
       }
       const server = await app.start(env.PORT);
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
+      await reader?.stop();
       await app.stop();
     },
   };

@@ -1,5 +1,6 @@
 // What every listener needs besides Bolt's arguments; built once in app.ts.
 import type { Logger } from 'pino';
+import type { CitationLinker } from '../reader/index.ts';
 import type { AnswerCache } from './answer-cache.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { FeedbackStore } from './feedback-store.ts';
@@ -11,6 +12,8 @@ export interface SlackDeps {
   limiter: RateLimiter;
   answers: AnswerCache;
   logger: Logger;
+  /** Makes the reader links of citations; absent when the reader is off (citations are plain text). */
+  links?: CitationLinker;
 }
 
 /** Conversation key for the engine: one per Slack thread (or per user and channel for slash commands). */

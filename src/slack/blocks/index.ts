@@ -1,6 +1,6 @@
 // Pure Block Kit builders: data in, blocks out. No Slack calls here.
 export { answerMessage, answerBlocks, answerFallbackText, sourceBlocks, type AnswerMessageOptions } from './answer.ts';
-export { citation, questionContext } from './citation.ts';
+export { citation, passageKey, passageLink, questionContext, type CitationLinks } from './citation.ts';
 export { lookupBlocks } from './lookup.ts';
 export { ambiguousChoiceBlocks, notFoundBlocks, isAmbiguousLookup } from './choices.ts';
 export { fullTextModal, splitText } from './full-text-modal.ts';
