@@ -35,7 +35,8 @@ main h2, main h3, main h4, main h5, main h6 { padding-left: var(--inset); }
 .kind-item { margin-left: 1.25rem; }
 .kind-subitem { margin-left: 2.5rem; }
 .kind-table .text { white-space: pre-wrap; overflow-x: auto; font-size: .9375rem; }
-.refs, .twin, .steps { font-size: .875rem; color: var(--muted); }
+.refs, .twin, .steps, .where { font-size: .875rem; color: var(--muted); }
+.passage .where { margin-bottom: .375rem; }
 .steps { display: none; justify-content: space-between; flex-wrap: wrap; gap: .25rem 1rem; }
 .steps a { color: var(--muted); white-space: nowrap; }
 /* Previous / next show on the passage being read: the cited one, the one a link jumped to, the one in focus. */

@@ -64,8 +64,8 @@ function linkNeighbours(list: ReaderPassage[]): void {
   list.forEach((item, i) => {
     const previous = list[i - 1];
     const next = list[i + 1];
-    if (previous) item.previous = refOf(previous.passage);
-    if (next) item.next = refOf(next.passage);
+    if (previous) item.previous = { ...refOf(previous.passage), anchor: previous.anchor };
+    if (next) item.next = { ...refOf(next.passage), anchor: next.anchor };
   });
 }
 
@@ -78,8 +78,11 @@ function buildLibrary(corpus: ReaderCorpus): Library {
   for (const passage of corpus.passages) {
     const view = views.get(passage.docId);
     if (!view) continue;
-    const item: ReaderPassage = { passage, anchor: anchorOf(passage.label), notes: [], referredBy: [], twins: [] };
-    if (view.byAnchor.has(item.anchor)) throw new Error(`two passages of ${passage.docId} have the anchor #${item.anchor}`);
+    // Labels are unique and differ in letters or digits, so anchors are too; should two ever meet, the later
+    // passage gets a numbered anchor rather than a page with two equal ids (links name the first).
+    let anchor = anchorOf(passage.label);
+    for (let n = 2; view.byAnchor.has(anchor); n += 1) anchor = `${anchorOf(passage.label)}-${n}`;
+    const item: ReaderPassage = { passage, anchor, notes: [], referredBy: [], twins: [] };
     view.byAnchor.set(item.anchor, item);
     (passage.kind === 'note' ? view.notes : view.body).push(item);
   }
@@ -91,7 +94,7 @@ function buildLibrary(corpus: ReaderCorpus): Library {
         const label = `note ${number}`;
         const note = view.byAnchor.get(anchorOf(label));
         item.notes.push(note ? { number, label, anchor: note.anchor } : { number, label });
-        note?.referredBy.push(refOf(item.passage));
+        note?.referredBy.push({ ...refOf(item.passage), anchor: item.anchor });
       }
     }
   }

@@ -59,10 +59,15 @@ function stepLinks(item: ReaderPassage): string {
   return item.previous || item.next ? `<p class="steps">${previous}${next}</p>` : '';
 }
 
-function passageHtml(item: ReaderPassage, options: PageOptions): string {
+function passageHtml(item: ReaderPassage, options: PageOptions, documentName: string): string {
   const { passage, anchor } = item;
   const cited = options.highlight.passage === anchor;
   const parts: string[] = [];
+  // Landing mid-document from a link: say where the cited passage is (the headings above are off screen).
+  if (cited) {
+    const where = [documentName, ...passage.headingPath].map(escapeHtml).join(' › ');
+    parts.push(`<p class="where">${where}</p>`);
+  }
   parts.push(
     `<p class="label" id="l-${anchor}"><a href="#${anchor}">${escapeHtml(passage.label)}</a>${cited ? '<span class="visually-hidden"> (passage cité)</span>' : ''}</p>`,
   );
@@ -99,11 +104,11 @@ export function documentPage(view: DocumentView, options: PageOptions): string {
     const headings = headingsBetween(path, item.passage.headingPath);
     if (headings) body.push(headings);
     path = item.passage.headingPath;
-    body.push(passageHtml(item, options));
+    body.push(passageHtml(item, options, document.displayName));
   }
   if (view.notes.length > 0) {
     body.push('<h2 id="notes">Notes</h2>');
-    for (const item of view.notes) body.push(passageHtml(item, options));
+    for (const item of view.notes) body.push(passageHtml(item, options, document.displayName));
   }
 
   const navItems: string[] = [];
