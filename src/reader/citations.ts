@@ -31,7 +31,8 @@ export function createCitationLinker(config: ReaderConfig, source: () => ReaderC
       const corpus = source();
       const passage = corpus ? libraryOf(corpus).document(quote.docId)?.byAnchor.get(anchorOf(quote.label))?.passage : undefined;
       const span = passage ? quoteSpan(passage.text, quote.text) : undefined;
-      return readerLink({ docId: quote.docId, label: quote.label, ...(span ? { quote: span } : {}) }, config, now());
+      const quoted = passage && span ? { ...span, text: passage.text.slice(span.start, span.end) } : undefined;
+      return readerLink({ docId: quote.docId, label: quote.label, ...(quoted ? { quote: quoted } : {}) }, config, now());
     },
   };
 }

@@ -8,7 +8,7 @@ import { PAGE_HEADERS, problemPage } from './html.ts';
 import { libraryOf, type ReaderCorpus } from './library.ts';
 import { documentPath, signedPath } from './links.ts';
 import { documentPage, type Highlight } from './page.ts';
-import { hasValidSignature } from './signing.ts';
+import { hasValidSignature, quoteDigest } from './signing.ts';
 
 export type ReaderHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -31,6 +31,7 @@ const LinkQuerySchema = z
   .object({
     p: z.string().regex(/^[a-z0-9-]{1,200}$/).optional(),
     q: z.string().regex(/^\d{1,7}-\d{1,7}$/).optional(),
+    h: z.string().regex(/^[A-Za-z0-9_-]{11}$/).optional(),
     exp: z.string().regex(/^\d{1,12}$/),
     sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   })
@@ -101,9 +102,9 @@ export function createReaderHandler(options: ReaderHandlerOptions): ReaderHandle
     // 2. The signature, then the expiry: nothing of a document is shown, not even whether it exists, without both.
     const query = LinkQuerySchema.safeParse(queryObject(url.searchParams));
     if (!query.success) return send(res, method, 403, INVALID_LINK);
-    const { p, q, exp, sig } = query.data;
+    const { p, q, h, exp, sig } = query.data;
     const expires = Number(exp);
-    const target = { path: documentPath(docId), ...(p ? { passage: p } : {}), ...(q ? { span: q } : {}), expires };
+    const target = { path: documentPath(docId), ...(p ? { passage: p } : {}), ...(q ? { span: q } : {}), ...(h ? { digest: h } : {}), expires };
     if (!hasValidSignature(target, sig, secret!)) return send(res, method, 403, INVALID_LINK);
     if (expires * 1000 <= now()) return send(res, method, 403, EXPIRED_LINK);
 
@@ -114,13 +115,13 @@ export function createReaderHandler(options: ReaderHandlerOptions): ReaderHandle
     if (!view) return send(res, method, 404, UNKNOWN_DOCUMENT);
 
     // 4. The page; links to other documents get the same expiry as this one (a link never extends itself).
+    // The quote is highlighted only while the passage still holds it there (a rebuild may have changed it).
     const highlight: Highlight = {};
-    if (p && view.byAnchor.has(p)) {
+    const cited = p ? view.byAnchor.get(p) : undefined;
+    if (p && cited) {
       highlight.passage = p;
-      if (q) {
-        const [start, end] = q.split('-').map(Number) as [number, number];
-        highlight.span = { start, end };
-      }
+      const [start, end] = (q ?? '').split('-').map(Number) as [number, number];
+      if (q && h && end <= cited.passage.text.length && quoteDigest(cited.passage.text.slice(start, end)) === h) highlight.span = { start, end };
     }
     const html = documentPage(view, {
       highlight,

@@ -7,7 +7,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Contrast: body text #1b1b1b and links #0b4fa8 on white are 17:1 and 7.6:1; the highlight keeps text at 15:1. */
+/**
+ * Contrast (WCAG): body text 17.2:1, links 7.8:1 (7.1:1 on a cited passage), muted text ≥ 8.1:1, highlighted
+ * text 12.5:1 — all above AAA's 7:1.
+ */
 export const STYLESHEET = `
 :root { color-scheme: light; --inset: calc(.75rem + 4px); --text: #1b1b1b; --muted: #4a4a4a; --link: #0b4fa8; --rule: #d6d6d6; --cited: #fff4d6; --cited-edge: #a35200; --mark: #ffd84d; }
 * { box-sizing: border-box; }

@@ -1,16 +1,22 @@
-// Citation links into the reader: `<RAPPORTEUR_PUBLIC_URL>/r/<docId>?p=<anchor>[&q=<start>-<end>]&exp=<unix>&sig=<hmac>#<anchor>`.
+// Citation links into the reader:
+// `<RAPPORTEUR_PUBLIC_URL>/r/<docId>?p=<anchor>[&q=<start>-<end>&h=<digest of the quote>]&exp=<unix>&sig=<hmac>#<anchor>`.
 import type { SentenceSpan } from '../corpus/index.ts';
 import { anchorOf } from './anchors.ts';
 import type { ReaderConfig } from './env.ts';
-import { signTarget, type SignedTarget } from './signing.ts';
+import { quoteDigest, signTarget, type SignedTarget } from './signing.ts';
 
 const DAY_SECONDS = 86_400;
 
-/** A passage to cite, and optionally the quoted sentence within it (offsets into the passage's `text`). */
+/** A quoted sentence: its offsets into the passage's `text`, and that text (`passage.text.slice(start, end)`). */
+export interface QuotedSpan extends SentenceSpan {
+  text: string;
+}
+
+/** A passage to cite, and optionally the quoted sentence within it. */
 export interface LinkTarget {
   docId: string;
   label: string;
-  quote?: SentenceSpan;
+  quote?: QuotedSpan;
 }
 
 /** The reader's path of a document. */
@@ -35,12 +41,13 @@ export function signedPath(target: DocumentTarget, secret: string, expires: numb
   const signed: SignedTarget = {
     path: documentPath(target.docId),
     ...(anchor ? { passage: anchor } : {}),
-    ...(anchor && target.quote ? { span: formatSpan(target.quote) } : {}),
+    ...(anchor && target.quote ? { span: formatSpan(target.quote), digest: quoteDigest(target.quote.text) } : {}),
     expires,
   };
   const query = new URLSearchParams();
   if (signed.passage) query.set('p', signed.passage);
   if (signed.span) query.set('q', signed.span);
+  if (signed.digest) query.set('h', signed.digest);
   query.set('exp', String(expires));
   query.set('sig', signTarget(signed, secret));
   return `${signed.path}?${query.toString()}${anchor ? `#${anchor}` : ''}`;

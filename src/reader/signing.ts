@@ -1,7 +1,7 @@
 // Reader links are signed: HMAC-SHA256, keyed with RAPPORTEUR_READER_SECRET, over the document's path, the
 // cited passage, the quoted span and the expiry — everything the server reads from the link. The fragment
 // (`#recommandation-7-c`) never reaches a server, so the cited passage travels again as `p`, inside the signature.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a link asks the reader for: all of it is covered by the signature. */
 export interface SignedTarget {
@@ -11,6 +11,8 @@ export interface SignedTarget {
   passage?: string;
   /** The quoted sentence as `start-end` offsets into the passage's text. */
   span?: string;
+  /** `quoteDigest` of the quoted text: after a rebuild that changed the passage, the span no longer fits it. */
+  digest?: string;
   /** Unix time (seconds) after which the link is refused. */
   expires: number;
 }
@@ -18,7 +20,12 @@ export interface SignedTarget {
 const VERSION = 'rapporteur-reader-v1';
 
 function message(target: SignedTarget): string {
-  return [VERSION, target.path, target.passage ?? '', target.span ?? '', String(target.expires)].join('\n');
+  return [VERSION, target.path, target.passage ?? '', target.span ?? '', target.digest ?? '', String(target.expires)].join('\n');
+}
+
+/** A short fingerprint of a quoted text (11 base64url characters of its sha256). */
+export function quoteDigest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 11);
 }
 
 /** The signature of `target`, base64url (43 characters). */

@@ -57,7 +57,7 @@ describe('a cited passage', () => {
     const cited = passage('2021-wg4-rapport', 'Recommandation 7 c)');
     const sentence = sentencesOfPassage(cited)[0]!;
     const url = reader.linker.quote({ docId: cited.docId, label: cited.label, text: sentence.text })!;
-    expect(url).toMatch(new RegExp(`^${reader.base}/r/2021-wg4-rapport\\?p=recommandation-7-c&q=${sentence.start}-${sentence.end}&exp=\\d+&sig=[\\w-]{43}#recommandation-7-c$`));
+    expect(url).toMatch(new RegExp(`^${reader.base}/r/2021-wg4-rapport\\?p=recommandation-7-c&q=${sentence.start}-${sentence.end}&h=[\\w-]{11}&exp=\\d+&sig=[\\w-]{43}#recommandation-7-c$`));
     const { status, html, headers } = await get(url);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -97,6 +97,21 @@ describe('a cited passage', () => {
     expect(article.indexOf('<mark>')).toBeGreaterThan(article.indexOf('<p class="text">') + 20);
   });
 
+  it('opens a link made before a rebuild that changed the passage without highlighting other words', async () => {
+    const cited = passage('2021-wg4-rapport', 'Recommandation 7 c)');
+    const url = reader.linker.quote({ docId: cited.docId, label: cited.label, text: sentencesOfPassage(cited)[0]!.text })!;
+    const edited = { ...cited, text: `Texte remanié. ${cited.text}` };
+    reader.source.current = { documents: corpus.documents, passages: corpus.passages.map((p) => (p === cited ? edited : p)) };
+    try {
+      const { status, html } = await get(url);
+      expect(status).toBe(200);
+      expect(articleOf(html, 'recommandation-7-c')).toMatch(/class="passage kind-item cited"/);
+      expect(html).not.toContain('<mark>');
+    } finally {
+      reader.source.current = corpus;
+    }
+  });
+
   it('links the footnotes a passage refers to, and each note back to its passage', async () => {
     const cited = passage('2023-a78-rapport-secretaire-general', 'paragraphe 5');
     expect(cited.noteRefs.length).toBeGreaterThan(0);
@@ -132,6 +147,7 @@ describe('links that do not open the text', () => {
     const url = new URL(reader.linker.quote({ docId: cited().docId, label: cited().label, text: sentencesOfPassage(cited())[0]!.text })!);
     const variants: Array<(u: URL) => void> = [
       (u) => u.searchParams.set('q', '0-10'),
+      (u) => u.searchParams.delete('h'),
       (u) => u.searchParams.set('p', 'recommandation-7-b'),
       (u) => u.searchParams.set('exp', String(Number(u.searchParams.get('exp')) + 86_400)),
       (u) => u.searchParams.set('sig', `${u.searchParams.get('sig')!.slice(0, -1)}${u.searchParams.get('sig')!.endsWith('A') ? 'B' : 'A'}`),
@@ -243,9 +259,9 @@ describe('links and settings', () => {
   });
 
   it('signs path, passage, span and expiry together', () => {
-    const a = signedPath({ docId: 'd', label: 'paragraphe 1', quote: { start: 0, end: 5 } }, SECRET, 2_000_000_000);
-    const b = signedPath({ docId: 'd', label: 'paragraphe 1', quote: { start: 0, end: 6 } }, SECRET, 2_000_000_000);
-    expect(a).toMatch(/^\/r\/d\?p=paragraphe-1&q=0-5&exp=2000000000&sig=[\w-]{43}#paragraphe-1$/);
+    const a = signedPath({ docId: 'd', label: 'paragraphe 1', quote: { start: 0, end: 5, text: 'Début' } }, SECRET, 2_000_000_000);
+    const b = signedPath({ docId: 'd', label: 'paragraphe 1', quote: { start: 0, end: 6, text: 'Début.' } }, SECRET, 2_000_000_000);
+    expect(a).toMatch(/^\/r\/d\?p=paragraphe-1&q=0-5&h=[\w-]{11}&exp=2000000000&sig=[\w-]{43}#paragraphe-1$/);
     expect(new URL(a, 'http://x').searchParams.get('sig')).not.toBe(new URL(b, 'http://x').searchParams.get('sig'));
   });
 

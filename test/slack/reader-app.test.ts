@@ -100,7 +100,7 @@ describe('HTTP mode', () => {
 
       const { quote, url, label } = firstQuote(answer);
       expect(url.startsWith(`${base}/r/`)).toBe(true);
-      expect(url).toMatch(/\?p=[a-z0-9-]+&q=\d+-\d+&exp=\d+&sig=[\w-]{43}#[a-z0-9-]+$/);
+      expect(url).toMatch(/\?p=[a-z0-9-]+&q=\d+-\d+&h=[\w-]{11}&exp=\d+&sig=[\w-]{43}#[a-z0-9-]+$/);
       expect(label).toMatch(/^(Recommandation|paragraphe) \d+/);
       await expectCitedPage(url, quote);
 
