@@ -10,6 +10,18 @@ import { isVerbatim } from './quotes.ts';
 import type { Answer, Language } from './schema.ts';
 
 const ExpectedSchema = z.object({ doc: z.string().min(1), label: z.string().min(1) }).strict();
+const QuestionTagSchema = z.enum([
+  'paraphrase',
+  'english',
+  'fact',
+  'multi',
+  'typo',
+  'follow-up',
+  'near-miss',
+  'off-topic',
+  'reference',
+  'direct',
+]);
 
 export const DevQuestionSchema = z
   .object({
@@ -21,6 +33,10 @@ export const DevQuestionSchema = z
     kind: z.enum(['semantic', 'reference']),
     followUpOf: z.string().optional(),
     notes: z.string().optional(),
+    // Issue 11: the kinds a question belongs to, and for near misses what a reader is shown and what is missing.
+    tags: z.array(QuestionTagSchema).min(1).optional(),
+    related: z.array(ExpectedSchema).optional(),
+    missing: z.string().min(1).optional(),
   })
   .strict()
   .refine((q) => q.answerable === q.expected.length > 0, { message: 'answerable questions list expected passages, others none' });

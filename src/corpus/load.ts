@@ -73,8 +73,9 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
       ...(meta?.documents[id] ? { meta: meta.documents[id] } : {}),
     });
     corpus.documents.push(parsed.document);
-    corpus.passages.push(...parsed.passages);
-    corpus.warnings.push(...parsed.warnings);
+    // One at a time: spreading a report of 100 000+ passages into push() overflows the call stack.
+    for (const passage of parsed.passages) corpus.passages.push(passage);
+    for (const warning of parsed.warnings) corpus.warnings.push(warning);
   }
   corpus.warnings.push(...metaWarnings(meta, seen, corpusDir));
   return corpus;

@@ -5,6 +5,7 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
 import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import type { PassageLink } from './blocks/index.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
@@ -14,6 +15,7 @@ import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { mountReader, type ReaderOptions } from './reader-mount.ts';
+import { reconnectPromptly, type Reconnector } from './socket-reconnect.ts';
 
 export interface SlackBotOptions {
   env: SlackEnv;
@@ -23,6 +25,8 @@ export interface SlackBotOptions {
   retryConfig?: webApi.RetryOptions;
   /** The report reader that citations link to (served when its config has a secret). */
   reader?: ReaderOptions;
+  /** Public links to passages, shown as the sources of streamed answers (default: the reader's, when on). */
+  passageLink?: PassageLink;
 }
 
 export interface SlackBot {
@@ -38,6 +42,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { env, logger } = options;
   const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
   const reader = options.reader ? mountReader(options.reader, transport, logger) : undefined;
+  // The reader's links are also the sources of streamed reading tasks, unless the caller brings its own.
+  const readerLinks = reader?.links;
+  const passageLink: PassageLink | undefined = options.passageLink ?? (readerLinks ? (p) => readerLinks.passage(p) : undefined);
   const deps: SlackDeps = {
     engine: options.engine,
     feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
@@ -45,6 +52,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     answers: createAnswerCache(),
     logger,
     ...(reader?.links ? { links: reader.links } : {}),
+    streaming: env.RAPPORTEUR_STREAMING === 'on',
+    ...(passageLink ? { passageLink } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
@@ -52,16 +61,16 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   };
   const log = boltLogger(logger);
 
-  const app =
+  // The Socket Mode client opens its connection with its own Web API client (apps.connections.open): its
+  // options come through installerOptions.clientOptions. Its own reconnect waits 5 s: socket-reconnect.ts.
+  const socketReceiver =
     transport === 'socket'
-      ? new App({
-          token: env.SLACK_BOT_TOKEN,
-          logger: log,
-          clientOptions,
-          // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
-          // its options come through installerOptions.clientOptions.
-          receiver: new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } }),
-        })
+      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions }, autoReconnectEnabled: false })
+      : undefined;
+  const reconnector: Reconnector | undefined = socketReceiver && reconnectPromptly(socketReceiver.client, logger);
+  const app =
+    socketReceiver
+      ? new App({ token: env.SLACK_BOT_TOKEN, logger: log, clientOptions, receiver: socketReceiver })
       : new App({
           token: env.SLACK_BOT_TOKEN,
           signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
@@ -96,6 +105,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     },
     async stop() {
       await reader?.stop();
+      reconnector?.stop();
       await app.stop();
     },
   };

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { CitationLinker } from '../reader/index.ts';
 import type { AnswerCache } from './answer-cache.ts';
+import type { PassageLink } from './blocks/index.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -12,6 +13,10 @@ export interface SlackDeps {
   limiter: RateLimiter;
   answers: AnswerCache;
   logger: Logger;
+  /** Stream answers (chat.startStream…) where Slack allows it; RAPPORTEUR_STREAMING=off posts them whole. */
+  streaming: boolean;
+  /** A public link per passage (the report reader), used as the sources of streamed reading tasks. */
+  passageLink?: PassageLink;
   /** Makes the reader links of citations; absent when the reader is off (citations are plain text). */
   links?: CitationLinker;
 }

@@ -1,6 +1,6 @@
 // How a passage is cited and how the question is recalled, shared by every answer layout.
 import type { Answer } from '../../answer/index.ts';
-import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { escapeLabel, escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { context } from './elements.ts';
 import type { KnownBlock } from './types.ts';
 
@@ -19,19 +19,19 @@ export function passageKey(source: { docId: string; label: string }): string {
   return `${source.docId}#${source.label}`;
 }
 
-/** The link of a cited passage, when there is one. */
-export function passageLink(links: CitationLinks | undefined, source: { docId: string; label: string }): string | undefined {
+/** The link of a cited passage in `links`, when there is one. */
+export function linkOf(links: CitationLinks | undefined, source: { docId: string; label: string }): string | undefined {
   return links?.passages?.[passageKey(source)];
 }
 
 /**
- * "*Rapport du Groupe de travail (oct. 2021)*, Recommandation 7 c)" — escaped mrkdwn; with a reader link, the
- * label is the link: "*…*, <https://…/r/2021-wg4-rapport?…#recommandation-7-c|Recommandation 7 c)>".
+ * "*Rapport du Groupe de travail (oct. 2021)*, Recommandation 7 c)" — escaped mrkdwn; `note *` cannot break it.
+ * With a reader link the label is the link: "*…*, <https://…/r/2021-wg4-rapport?…#recommandation-7-c|Recommandation 7 c)>".
  */
 export function citation(source: { docName: string; label: string }, url?: string): string {
-  const label = escapeMrkdwn(source.label);
-  // A link's text ends at "|" or ">" (">" is escaped already); reader URLs never hold either.
-  return `*${escapeMrkdwn(source.docName)}*, ${url ? `<${url}|${label.replace(/\|/g, '¦')}>` : label}`;
+  // A link's text ends at "|" or ">" (">" is escaped already); reader URLs hold neither.
+  const label = escapeLabel(source.label);
+  return `*${escapeLabel(source.docName)}*, ${url ? `<${url}|${label.replace(/\|/g, '¦')}>` : label}`;
 }
 
 export function questionContext(answer: Answer): KnownBlock {
