@@ -18,6 +18,7 @@ import {
   type StreamedAnswer,
 } from './blocks/index.ts';
 import type { ShownAnswer } from './answer-cache.ts';
+import { citationLinks } from './citation-links.ts';
 import type { SlackDeps } from './deps.ts';
 import { takeOff, type PlaceRecord } from './in-flight.ts';
 
@@ -48,27 +49,24 @@ export interface Question {
   /** For lookups: the document the reference is in, when given. */
   doc?: string;
   /** Layout: slash-command answers are ephemeral and recall the question. */
-  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly'>;
+  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly' | 'sharedBy'>;
 }
 
-/** Render a remembered answer for its place. */
-export function renderShown(shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
-  return answerMessage(shown.answer, {
-    answerId: shown.answerId,
-    conversationKey: shown.conversationKey,
-    mode: shown.mode,
-    ...display,
-  });
+/** The options a remembered answer is rendered with: its ids, its place's layout, its citations' reader links. */
+function messageOptions(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): AnswerMessageOptions {
+  const links = citationLinks(shown.answer, deps.links);
+  return { answerId: shown.answerId, conversationKey: shown.conversationKey, mode: shown.mode, ...display, ...(links ? { links } : {}) };
+}
+
+/** Render a remembered answer for its place, its citations linked to the reader when it is on. */
+export function renderShown(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
+  return answerMessage(shown.answer, messageOptions(deps, shown, display));
 }
 
 /** The streamed form of a remembered answer: the same blocks as renderShown, split around the tasks. */
 export function renderStreamed(deps: SlackDeps, shown: ShownAnswer, display: Question['display'] = {}): StreamedAnswer {
   const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
-  return streamedAnswer(
-    shown.answer,
-    { answerId: shown.answerId, conversationKey: shown.conversationKey, mode: shown.mode, ...display },
-    { documents, ...(deps.passageLink ? { link: deps.passageLink } : {}) },
-  );
+  return streamedAnswer(shown.answer, messageOptions(deps, shown, display), { documents, ...(deps.passageLink ? { link: deps.passageLink } : {}) });
 }
 
 async function quietly(deps: SlackDeps, what: string, action: () => Promise<unknown>): Promise<void> {
@@ -166,7 +164,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     if ('error' in produced) throw produced.error;
     shown = produced.value;
     if (shown) {
-      await deliver(deps, place, stream, renderShown(shown, question.display), renderStreamed(deps, shown, question.display));
+      await deliver(deps, place, stream, renderShown(deps, shown, question.display), renderStreamed(deps, shown, question.display));
       log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, streamed: Boolean(stream), ms: Date.now() - started }, 'answered');
     }
   } catch (error) {

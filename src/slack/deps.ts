@@ -1,5 +1,6 @@
 // What every listener needs besides Bolt's arguments; built once in app.ts.
 import type { Logger } from 'pino';
+import type { CitationLinker } from '../reader/index.ts';
 import type { AnswerCache } from './answer-cache.ts';
 import type { PassageLink } from './blocks/index.ts';
 import type { EngineSlot } from './engine-slot.ts';
@@ -19,6 +20,8 @@ export interface SlackDeps {
   streaming: boolean;
   /** A public link per passage (the report reader), used as the sources of streamed reading tasks. */
   passageLink?: PassageLink;
+  /** Makes the reader links of citations; absent when the reader is off (citations are plain text). */
+  links?: CitationLinker;
 }
 
 /** Conversation key for the engine: one per Slack thread (or per user and channel for slash commands). */
