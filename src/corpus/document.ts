@@ -17,6 +17,8 @@ export interface ParseDocumentInput {
   meta?: DocumentMeta;
   /** sha256 of the file's bytes when the caller read them; otherwise the hash of the text's UTF-8 bytes. */
   contentHash?: string;
+  /** Document symbol found in the file (first page, running headers); corpus.yml's wins. */
+  symbol?: string;
 }
 
 function sha256(text: string): string {
@@ -59,6 +61,8 @@ export function parseDocument(input: ParseDocumentInput): ParsedDocument {
     sourcePath: input.sourcePath,
     contentHash: input.contentHash ?? sha256(input.text),
     ...(meta.draftOf ? { draftOf: meta.draftOf } : {}),
+    ...(meta.symbol ?? input.symbol ? { symbol: meta.symbol ?? input.symbol } : {}),
+    ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
     metaSource: input.meta ? 'corpus.yml' : 'inferred',
   });
   if (source.unreadable) {
