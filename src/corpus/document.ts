@@ -78,12 +78,12 @@ export function parseDocument(input: ParseDocumentInput): ParsedDocument {
   const units = buildUnits(source.lines, pdf);
   try {
     const result = assemble(units, { docId: input.id, file, pdf });
-    if (result.structured) return { document, passages: result.passages, warnings: [...warnings, ...result.warnings] };
+    if (result.structured) return { document, passages: result.passages, warnings: [...warnings, ...result.warnings], structured: true };
     warnings.push({ file, line: 1, message: 'no numbered paragraphs or recommendations found; text blocks numbered in order' });
   } catch (error) {
     // A parser bug must not take the whole corpus down: fall back to blocks and say so.
     const message = error instanceof Error ? error.message : String(error);
     warnings.push({ file, line: 1, message: `parser error (${message}); text blocks numbered in order` });
   }
-  return { document, passages: blocksAsParagraphs(units, input.id, pdf), warnings };
+  return { document, passages: blocksAsParagraphs(units, input.id, pdf), warnings, structured: false };
 }

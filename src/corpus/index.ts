@@ -7,3 +7,4 @@ export { inferDocumentMeta } from './meta.ts';
 export { passageContext, fullPassageText } from './context.ts';
 export { readCorpusMeta, displayPath } from './load.ts';
 export { isReportFile, reportId, readReportFile, ReportFileError, REPORT_FILE, MAX_REPORT_BYTES, type ReadReport } from './read-report.ts';
+export { addToCorpus, removeFromCorpus, filesOfDocument, idFromFileName, DOCUMENT_ID } from './edit.ts';

@@ -102,6 +102,8 @@ export interface ParsedDocument {
   document: Document;
   passages: Passage[];
   warnings: ParseWarning[];
+  /** False when no numbered paragraph or recommendation was found and text blocks were numbered instead. */
+  structured?: boolean;
 }
 
 export interface Corpus {
