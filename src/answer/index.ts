@@ -8,4 +8,4 @@ export { messages } from './messages.ts';
 export { formatQuote } from './compose.ts';
 export { isVerbatim } from './quotes.ts';
 export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH, type InvalidQuestionReason } from './question.ts';
-export { loadDevSet, evaluate, type DevQuestion, type DevSet, type EvalReport } from './evaluate.ts';
+export { DEFAULT_TECHNIQUES, TECHNIQUES, type Technique } from './ask.ts';

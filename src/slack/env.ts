@@ -33,6 +33,10 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(10),
+  // Streamed answers (chat.startStream / appendStream / stopStream); "off" posts every answer whole.
+  RAPPORTEUR_STREAMING: z
+    .enum(['on', 'off'], { error: 'must be "on" or "off"' })
+    .default('on'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
 }).superRefine((env, ctx) => {
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {

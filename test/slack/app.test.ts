@@ -31,6 +31,8 @@ function envFor(extra: Record<string, string> = {}) {
     PORT: '0',
     RAPPORTEUR_FEEDBACK_FILE: feedbackFile,
     RAPPORTEUR_RATE_LIMIT: '3',
+    // These tests read answers as posted messages; streamed answers are tested in agent.test.ts.
+    RAPPORTEUR_STREAMING: 'off',
     RAPPORTEUR_STATE: 'memory',
     ...extra,
   });
@@ -252,8 +254,8 @@ describe('HTTP receiver', () => {
     await sendCommand(url, { command: '/recommandation', text: '  ', user_id: 'U6', channel_id: 'C6', response_url: local.responseUrl('empty-2'), trigger_id: 't' });
     const a = await local.waitFor((calls) => responses(calls, 'empty-1')[0]);
     const b = await local.waitFor((calls) => responses(calls, 'empty-2')[0]);
-    expect(a.params.text).toBe('Usage : /rapporteur <question>');
-    expect(b.params.text).toBe('Usage : /recommandation <référence> [document]');
+    expect(a.params.text).toBe('Usage : /rapporteur &lt;question&gt;');
+    expect(b.params.text).toBe('Usage : /recommandation &lt;référence&gt; [document]');
   });
 
   it('/recommandation: ambiguous reference → candidate buttons; a click shows the passage; unknown → not found', async () => {

@@ -127,7 +127,7 @@ describe('index watcher', () => {
 });
 
 describe('manifest.yml', () => {
-  it('declares the events, commands, interactivity and assistant view the app listens to, with only the needed scopes', async () => {
+  it('declares the events, commands, interactivity and agent view the app listens to, with only the needed scopes', async () => {
     const manifest = parse(await readFile(path.join(projectRoot, 'manifest.yml'), 'utf8'));
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
       ['app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im'].sort(),
@@ -135,7 +135,7 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/rapporteur', '/recommandation']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
-    expect(manifest.features.assistant_view.assistant_description).toBeTruthy();
+    expect(manifest.features.agent_view.agent_description).toBeTruthy();
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'reactions:write']);
   });

@@ -24,7 +24,7 @@ export function moreResultsCallback(deps: SlackDeps) {
         return;
       }
       const shown = await deps.answers.remember({ answer: next, mode: 'ask', conversationKey });
-      await place.post(renderShown(shown, { ephemeral: isEphemeralClick(body), sourcesOnly: true }));
+      await place.post(renderShown(deps, shown, { ephemeral: isEphemeralClick(body), sourcesOnly: true }));
     } catch (error) {
       deps.logger.error({ err: error, conversationKey }, 'more results failed');
     }
