@@ -51,20 +51,20 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     const question = mention('U1', 'C1', QUESTIONS[0]!, { eventId: 'EvBoth1' });
     const [toA, toB] = await Promise.all([sendEvent(a.url, question.envelope), sendEvent(b.url, question.envelope)]);
     expect([toA.status, toB.status]).toEqual([200, 200]);
-    await local.waitFor((calls) => postsIn(calls, 'C1', question.ts)[0]);
+    await local.waitFor(() => postsIn(local, 'C1', question.ts)[0]);
     // The other process said it dropped it.
     const dropped = (l: { msg: string }) => l.msg.includes('duplicate delivery of EvBoth1 ignored');
     await Promise.race([a.waitForLog(dropped), b.waitForLog(dropped)]);
-    expect(postsIn(local.calls, 'C1', question.ts)).toHaveLength(1);
+    expect(postsIn(local, 'C1', question.ts)).toHaveLength(1);
   });
 
   it('answers a follow-up on the second process with the turn the first answered', async () => {
     const question = mention('U2', 'C2', QUESTIONS[0]!);
     await sendEvent(a.url, question.envelope);
-    const first = await local.waitFor((calls) => postsIn(calls, 'C2', question.ts)[0]);
+    const first = await local.waitFor(() => postsIn(local, 'C2', question.ts)[0]);
     expect(sourceNumbers(first)[0]).toBe(1);
     await sendEvent(b.url, mention('U2', 'C2', 'plus de résultats', { threadTs: question.ts }).envelope);
-    const more = await local.waitFor((calls) => postsIn(calls, 'C2', question.ts)[1]);
+    const more = await local.waitFor(() => postsIn(local, 'C2', question.ts)[1]);
     expect(sourceNumbers(more)[0]).toBe(6);
   });
 
@@ -72,7 +72,7 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     const asked = QUESTIONS.map((text, i) => mention('U3', `C3-${i}`, text));
     for (const [i, question] of asked.entries()) await sendEvent((i % 2 ? b : a).url, question.envelope);
     const notices = () => local.calls.filter((c) => c.method === 'chat.postEphemeral' && c.params.user === 'U3');
-    const answered = () => asked.filter((q, i) => postsIn(local.calls, `C3-${i}`, q.ts).length > 0);
+    const answered = () => asked.filter((q, i) => postsIn(local, `C3-${i}`, q.ts).length > 0);
     await local.waitFor(() => answered().length === 10 && notices().length === 1, 180_000);
     expect(answered()).toHaveLength(10);
     expect(notices()).toHaveLength(1);
@@ -87,7 +87,7 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts));
     await a.crash();
     const killedAt = Date.now();
-    const answer = await local.waitFor((calls) => postsIn(calls, 'C4', question.ts)[0], 30_000);
+    const answer = await local.waitFor(() => postsIn(local, 'C4', question.ts)[0], 30_000);
     expect(Date.now() - killedAt).toBeLessThan(30_000);
     expect(sourceNumbers(answer).length).toBeGreaterThan(0);
     await b.waitForLog((l) => l.msg.startsWith('answering a question left in flight'));
@@ -96,7 +96,7 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     for (let i = 0; i < 200 && (await redis.hlen('rapporteur:in-flight')) > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await redis.hlen('rapporteur:in-flight')).toBe(0);
     await redis.quit();
-    expect(postsIn(local.calls, 'C4', question.ts)).toHaveLength(1);
+    expect(postsIn(local, 'C4', question.ts)).toHaveLength(1);
     expect(b.logs.filter((l) => l.msg.startsWith('answering a question left in flight'))).toHaveLength(1);
   });
 });
@@ -124,13 +124,13 @@ describe.skipIf(!redisUrl)('Redis stopped while two processes serve, and started
     const during = mention('U5', 'C5', QUESTIONS[2]!, { eventId: 'EvOutage1' });
     await sendEvent(p.url, during.envelope);
     await sendEvent(p.url, during.envelope); // a retry to the same process: still dropped
-    await slack.waitFor((calls) => postsIn(calls, 'C5', during.ts)[0]);
+    await slack.waitFor(() => postsIn(slack, 'C5', during.ts)[0]);
     await p.waitForLog((l) => l.msg.startsWith('state store unreachable'));
     await p.waitForLog((l) => l.msg.includes('duplicate delivery of EvOutage1 ignored'));
-    expect(postsIn(slack.calls, 'C5', during.ts)).toHaveLength(1);
+    expect(postsIn(slack, 'C5', during.ts)).toHaveLength(1);
     const onQ = mention('U5', 'C6', QUESTIONS[3]!);
     await sendEvent(q.url, onQ.envelope);
-    await slack.waitFor((calls) => postsIn(calls, 'C6', onQ.ts)[0]);
+    await slack.waitFor(() => postsIn(slack, 'C6', onQ.ts)[0]);
 
     await redis.start();
     // Reconnected (ioredis retries every ≤ 2 s): a follow-up started on p continues on q through Redis.
@@ -139,9 +139,9 @@ describe.skipIf(!redisUrl)('Redis stopped while two processes serve, and started
     for (let attempt = 0; attempt < 20 && !shared; attempt++) {
       const question = mention('U6', `C7-${attempt}`, QUESTIONS[0]!);
       await sendEvent(p.url, question.envelope);
-      await slack.waitFor((calls) => postsIn(calls, `C7-${attempt}`, question.ts)[0]);
+      await slack.waitFor(() => postsIn(slack, `C7-${attempt}`, question.ts)[0]);
       await sendEvent(q.url, mention('U6', `C7-${attempt}`, 'plus de résultats', { threadTs: question.ts }).envelope);
-      const more = await slack.waitFor((calls) => postsIn(calls, `C7-${attempt}`, question.ts)[1]);
+      const more = await slack.waitFor(() => postsIn(slack, `C7-${attempt}`, question.ts)[1]);
       shared = sourceNumbers(more)[0] === 6;
       if (!shared) await new Promise((r) => setTimeout(r, 1000)); // still reconnecting
     }

@@ -51,21 +51,21 @@ describe.skipIf(!redisUrl)('two Socket Mode connections sharing one Redis', () =
     const sent = envelope(question.envelope);
     local.sendEnvelope(sent); // to every connection
     await local.waitFor(() => local.socketMessages.filter((m) => m.envelope_id === sent.envelope_id).length === 2 || undefined);
-    await local.waitFor((calls) => postsIn(calls, 'C1', question.ts)[0]);
+    await local.waitFor(() => postsIn(local, 'C1', question.ts)[0]);
     // A later question through both as well: once it is answered, the first cannot still be pending.
     const later = mention('U1', 'C1', 'Quel rôle pour la société civile ?');
     local.sendEnvelope(envelope(later.envelope));
-    await local.waitFor((calls) => postsIn(calls, 'C1', later.ts)[0]);
-    expect(postsIn(local.calls, 'C1', question.ts)).toHaveLength(1);
-    expect(postsIn(local.calls, 'C1', later.ts)).toHaveLength(1);
+    await local.waitFor(() => postsIn(local, 'C1', later.ts)[0]);
+    expect(postsIn(local, 'C1', question.ts)).toHaveLength(1);
+    expect(postsIn(local, 'C1', later.ts)).toHaveLength(1);
   });
 
   it('continues a thread on the other connection', async () => {
     const question = mention('U2', 'C2', 'Que recommande le rapport 2021 sur les plateformes en ligne ?');
     local.sendEnvelopeTo(0, envelope(question.envelope));
-    await local.waitFor((calls) => postsIn(calls, 'C2', question.ts)[0]);
+    await local.waitFor(() => postsIn(local, 'C2', question.ts)[0]);
     local.sendEnvelopeTo(1, envelope(mention('U2', 'C2', 'plus de résultats', { threadTs: question.ts }).envelope));
-    const more = await local.waitFor((calls) => postsIn(calls, 'C2', question.ts)[1]);
+    const more = await local.waitFor(() => postsIn(local, 'C2', question.ts)[1]);
     expect(sourceNumbers(more)[0]).toBe(6);
   });
 });
