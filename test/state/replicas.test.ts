@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalSlack } from '../slack/helpers/local-slack.ts';
-import { sendEvent } from '../slack/helpers/signed-requests.ts';
+import { sendCommand, sendEvent } from '../slack/helpers/signed-requests.ts';
 import { flushRedis, startPrivateRedis, testRedisUrl, type PrivateRedis } from '../support/redis.ts';
 import { ServeProcess } from './helpers/serve-process.ts';
 import { mention, postsIn, sourceNumbers } from './helpers/slack-payloads.ts';
@@ -79,25 +79,34 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     expect(String(notices()[0]!.params.text)).toMatch(/\d+ s/);
   });
 
-  it('answers, within 30 s and exactly once, a question whose process was killed right after the ack', async () => {
-    local.hold('reactions.add'); // the process will be stuck showing 👀 when it is killed
+  it('answers, within 30 s and exactly once, the questions whose process was killed right after the ack', async () => {
+    // The process will be stuck mid-answer when it is killed: showing 👀 on a mention, and posting the
+    // answer of a /rapporteur command to its response_url.
+    local.hold('reactions.add');
+    local.hold('response_url');
     const question = mention('U4', 'C4', QUESTIONS[1]!);
     expect((await sendEvent(a.url, question.envelope)).status).toBe(200);
-    // Acked, recorded in flight, and now working on it: kill -9.
+    const command = await sendCommand(a.url, { command: '/rapporteur', text: QUESTIONS[4]!, user_id: 'U4', channel_id: 'C4', response_url: local.responseUrl('killed'), trigger_id: 't' });
+    expect(command.status).toBe(200);
     await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts));
+    await local.waitFor((calls) => calls.find((c) => c.method === 'response_url' && c.params.__id === 'killed'));
     await a.crash();
     const killedAt = Date.now();
+    const delivered = () => local.calls.filter((c) => c.method === 'response_url' && c.params.__id === 'killed' && c.status === 200);
     const answer = await local.waitFor(() => postsIn(local, 'C4', question.ts)[0], 30_000);
+    const commandAnswer = await local.waitFor(() => delivered()[0], 30_000);
     expect(Date.now() - killedAt).toBeLessThan(30_000);
     expect(sourceNumbers(answer).length).toBeGreaterThan(0);
-    await b.waitForLog((l) => l.msg.startsWith('answering a question left in flight'));
-    // Answered and no longer in flight: nobody will answer it again.
+    expect(commandAnswer.params.response_type).toBe('ephemeral');
+    await local.waitFor(() => b.logs.filter((l) => l.msg.startsWith('answering a question left in flight')).length === 2 || undefined);
+    // Answered and no longer in flight: nobody will answer them again.
     const redis = new Redis(redisUrl!);
     for (let i = 0; i < 200 && (await redis.hlen('rapporteur:in-flight')) > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await redis.hlen('rapporteur:in-flight')).toBe(0);
     await redis.quit();
     expect(postsIn(local, 'C4', question.ts)).toHaveLength(1);
-    expect(b.logs.filter((l) => l.msg.startsWith('answering a question left in flight'))).toHaveLength(1);
+    expect(delivered()).toHaveLength(1);
+    expect(b.logs.filter((l) => l.msg.startsWith('answering a question left in flight'))).toHaveLength(2);
   });
 });
 
