@@ -53,7 +53,7 @@ const NO_FLIGHT: Flight = { land: async () => undefined };
 
 /** Record `question` as in flight (or keep renewing the one taken over, `resumedId`) until it lands. */
 export async function takeOff(deps: SlackDeps, place: PlaceRecord | undefined, question: Question, resumedId?: string): Promise<Flight> {
-  if (!place) return NO_FLIGHT; // a place only this process can post to (a click's respond)
+  if (!place && !resumedId) return NO_FLIGHT; // a place only this process can post to (a click's respond)
   const id = resumedId ?? randomBytes(8).toString('hex');
   const state = deps.state.inFlight;
   const quietly = (what: string, action: Promise<unknown>) =>
@@ -61,7 +61,7 @@ export async function takeOff(deps: SlackDeps, place: PlaceRecord | undefined, q
   if (!resumedId) {
     const { userId, text, conversationKey, mode, doc, display } = question;
     const record = { userId, text, conversationKey, mode, ...(doc ? { doc } : {}), ...(display ? { display } : {}) };
-    await quietly('record', state.begin({ id, at: Date.now(), question: record, place }, IN_FLIGHT.leaseMs));
+    await quietly('record', state.begin({ id, at: Date.now(), question: record, place: place! }, IN_FLIGHT.leaseMs));
   }
   const renewal = setInterval(() => void quietly('renewal', state.renew(id, IN_FLIGHT.leaseMs)), IN_FLIGHT.renewEveryMs);
   renewal.unref();

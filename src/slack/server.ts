@@ -41,7 +41,10 @@ export interface RunningServer {
 
 /** Answer a question another process left in flight, in its thread, from here. */
 function resume(bot: SlackBot, { id, place, question }: Abandoned): Promise<unknown> {
-  if (place.kind === 'response_url') return answerAt(bot.deps, respondPlace(respondTo(place.url)), question, id);
+  if (place.kind === 'response_url') {
+    const resumable = { responseUrl: place.url, userId: place.userId };
+    return answerAt(bot.deps, respondPlace(respondTo(place.url), { resumable }), question, id);
+  }
   const { client } = bot.app;
   const working = place.reactTs ? reactionSignal(client, place.channel, place.reactTs) : undefined;
   return answerAt(bot.deps, threadPlace(client, place.channel, place.threadTs, place.userId, working ? { working } : {}), question, id);
