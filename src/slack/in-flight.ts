@@ -92,6 +92,7 @@ export function recoverAbandoned(deps: SlackDeps, answer: (abandoned: Abandoned)
       const place = PlaceRecordSchema.safeParse(entry.place);
       const question = QuestionRecordSchema.safeParse(entry.question);
       if (!place.success || !question.success) {
+        deps.logger.warn({ inFlight: entry.id }, 'a question left in flight has an unreadable record; dropped');
         await deps.state.inFlight.finish(entry.id);
         continue;
       }
