@@ -20,6 +20,7 @@ import {
 import type { ShownAnswer } from './answer-cache.ts';
 import { citationLinks } from './citation-links.ts';
 import type { SlackDeps } from './deps.ts';
+import { takeOff, type PlaceRecord } from './in-flight.ts';
 
 /** A chat stream as @slack/web-api's ChatStreamer (Bolt's sayStream) gives it. */
 export interface AnswerStream {
@@ -36,6 +37,8 @@ export interface AnswerPlace {
   notifyPrivately(message: SlackMessage): Promise<unknown>;
   /** Show and clear the "working" signal (👀 reaction, assistant status). Failures are only logged. */
   working?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+  /** How another process can post here, so a question left in flight by a crash is still answered. */
+  resume?: PlaceRecord;
 }
 
 export interface Question {
@@ -82,7 +85,7 @@ export async function produceAnswer(deps: SlackDeps, question: Question): Promis
     question.mode === 'lookup'
       ? engine.lookup(question.text, question.doc ? { doc: question.doc } : {})
       : await engine.ask(question.text, { conversationKey: question.conversationKey });
-  return deps.answers.remember({ answer, mode: question.mode, conversationKey: question.conversationKey });
+  return await deps.answers.remember({ answer, mode: question.mode, conversationKey: question.conversationKey });
 }
 
 /** Open the stream with the search task; undefined (post instead) where streaming is off or refused. */
@@ -125,18 +128,25 @@ async function deliver(deps: SlackDeps, place: AnswerPlace, stream: AnswerStream
   }
 }
 
-/** Answer one question at one place. Resolves when the answer (or a notice) is posted; never rejects. */
-export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question): Promise<ShownAnswer | undefined> {
+/**
+ * Answer one question at one place. Resolves when the answer (or a notice) is posted; never rejects.
+ * `resumedId`: a question taken over from a process that died (in-flight.ts); its rate limit was counted.
+ */
+export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question, resumedId?: string): Promise<ShownAnswer | undefined> {
   const log = deps.logger.child({ user: question.userId, conversation: question.conversationKey, mode: question.mode });
-  if (question.mode === 'ask' && !deps.limiter.tryTake(question.userId)) {
-    log.info('rate limited');
-    await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(deps.limiter.retryAfterSeconds(question.userId))));
-    return undefined;
+  if (question.mode === 'ask' && !resumedId) {
+    const { allowed, retryAfterSeconds } = await deps.limiter.take(question.userId);
+    if (!allowed) {
+      log.info('rate limited');
+      await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(retryAfterSeconds)));
+      return undefined;
+    }
   }
   if (!deps.engine.get()) {
     await quietly(deps, 'start-up notice', () => place.post(startingNotice()));
     return undefined;
   }
+  const flight = await takeOff(deps, place.resume, question, resumedId);
   if (place.working) await quietly(deps, 'working signal', () => place.working!.start());
   let shown: ShownAnswer | undefined;
   const started = Date.now();
@@ -163,6 +173,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     else log.error({ err: error }, 'answering failed');
     await quietly(deps, 'notice', () => deliver(deps, place, stream, notice, failedStream(documents, language, notice.blocks)));
   } finally {
+    await flight.land();
     if (place.working) await quietly(deps, 'clearing working signal', () => place.working!.stop());
   }
   return shown;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
-import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import { dedupeEvents } from './dedupe.ts';
 import type { PassageLink } from './blocks/index.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
@@ -16,11 +16,14 @@ import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { mountReader, type ReaderOptions } from './reader-mount.ts';
 import { reconnectPromptly, type Reconnector } from './socket-reconnect.ts';
+import { createMemoryStore, type StateStore } from '../state/index.ts';
 
 export interface SlackBotOptions {
   env: SlackEnv;
   engine: EngineSlot;
   logger: Logger;
+  /** Where conversations, answers, event ids, rate limits and feedback live; in memory when not given. */
+  state?: StateStore;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
   /** The report reader that citations link to (served when its config has a secret). */
@@ -40,6 +43,7 @@ export interface SlackBot {
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { env, logger } = options;
+  const state = options.state ?? createMemoryStore();
   const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
   const reader = options.reader ? mountReader(options.reader, transport, logger) : undefined;
   // The reader's links are also the sources of streamed reading tasks, unless the caller brings its own.
@@ -47,9 +51,10 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const passageLink: PassageLink | undefined = options.passageLink ?? (readerLinks ? (p) => readerLinks.passage(p) : undefined);
   const deps: SlackDeps = {
     engine: options.engine,
-    feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
-    limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
-    answers: createAnswerCache(),
+    feedback: createFeedbackStore(state),
+    limiter: createRateLimiter({ state, limit: env.RAPPORTEUR_RATE_LIMIT }),
+    answers: createAnswerCache(state),
+    state,
     logger,
     ...(reader?.links ? { links: reader.links } : {}),
     streaming: env.RAPPORTEUR_STREAMING === 'on',
@@ -82,7 +87,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
           customRoutes: reader?.customRoutes ?? [],
         });
 
-  app.use(dedupeEvents(createSeenSet()));
+  app.use(dedupeEvents(state.dedupe));
   app.use(ignoreNoise);
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -6,12 +6,15 @@ import type { PassageLink } from './blocks/index.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { StateStore } from '../state/index.ts';
 
 export interface SlackDeps {
   engine: EngineSlot;
   feedback: FeedbackStore;
   limiter: RateLimiter;
   answers: AnswerCache;
+  /** Everything remembered between questions (SQLite, Redis or memory); the pieces above are views on it. */
+  state: StateStore;
   logger: Logger;
   /** Stream answers (chat.startStream…) where Slack allows it; RAPPORTEUR_STREAMING=off posts them whole. */
   streaming: boolean;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDevSet, type DevQuestion, type DevSet } from '../../src/answer/index.ts';
+import { loadDevSet, type DevQuestion, type DevSet } from '../../src/eval/index.ts';
 import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -30,7 +30,14 @@ export function registerServeCommand(program: Command): void {
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
       const corpusDir = path.resolve(options.corpus);
       const indexDir = path.resolve(options.index);
-      const server = await startServer({ env, logger, indexDir, reader, openEngine: () => openEngine({ corpusDir, indexDir }) });
+      const { StateError } = await import('../../state/index.ts');
+      let server;
+      try {
+        server = await startServer({ env, logger, indexDir, reader, openEngine: (store) => openEngine({ corpusDir, indexDir, store }) });
+      } catch (error) {
+        if (error instanceof StateError) throw new UserError(error.message, 2);
+        throw error;
+      }
       try {
         await server.ready;
       } catch (error) {

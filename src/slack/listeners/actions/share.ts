@@ -14,7 +14,7 @@ export function shareCallback(deps: SlackDeps) {
     try {
       // Reuse what the user saw; after a restart, reproduce it (same question, same conversation).
       const shown =
-        deps.answers.get(value.a) ??
+        (await deps.answers.get(value.a)) ??
         (await produceAnswer(deps, { userId: body.user.id, text: value.q, conversationKey: value.k, mode: value.m }));
       if (!shown) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...startingNotice() });
