@@ -79,7 +79,8 @@ export function systemErrorSentence(error: unknown): string | null {
 
 function verb(syscall: string | undefined): string {
   if (!syscall) return 'use';
-  if (/^(open|read|scandir|stat|lstat|access)$/.test(syscall)) return 'read or write';
+  if (/^(read|scandir|stat|lstat|access)$/.test(syscall)) return 'read';
+  if (syscall === 'open') return 'open';
   if (/^(mkdir|mkdtemp)$/.test(syscall)) return 'create a folder in';
   if (/^(rename|unlink|rmdir|rm|chmod|copyfile|link)$/.test(syscall)) return 'change';
   return 'write';
