@@ -63,7 +63,7 @@ export function systemErrorSentence(error: unknown): string | null {
     case 'ENOTDIR':
     case 'EEXIST':
       if (e.syscall === 'mkdir' || e.code === 'ENOTDIR') {
-        return `cannot create the folder ${where}: a part of that path is a file, not a folder; choose another folder (--out, --index)`;
+        return `cannot create a folder at ${where}: it, or a folder above it, is a file; choose another folder (--out, --index)`;
       }
       return null;
     case 'ENOSPC':

@@ -57,7 +57,7 @@ describe('known conditions: one sentence with the remedy, exit 2', () => {
   it('`--out` under a file', async () => {
     const file = path.join(root, 'a-file');
     await fs.writeFile(file, 'not a folder');
-    expectSentence(await rapporteur(['index', '--corpus', corpus, '--out', path.join(file, 'index')]), /a part of that path is a file, not a folder; choose another folder/);
+    expectSentence(await rapporteur(['index', '--corpus', corpus, '--out', path.join(file, 'index')]), /it, or a folder above it, is a file; choose another folder/);
     expectSentence(await rapporteur(['index', '--corpus', corpus, '--out', file]), /exists and is not a folder/);
   });
 
