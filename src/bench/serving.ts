@@ -138,6 +138,8 @@ export function servingFigures(
     },
     lookup: { ...lookup, references: result.lookup.samples.length, found: result.lookup.found },
     peakRssMb: result.peakRssKb / 1024,
+    enginePeakRssMb: result.enginePeakRssKb / 1024,
+    ...(result.slack ? { slack: { questions: result.slack.questions, answered: result.slack.answered, seconds: result.slack.ms / 1000 } } : {}),
     rssMb: result.rssMb,
   };
 }
