@@ -68,7 +68,12 @@ export interface ServingFigures {
   coldStart: ColdStartFigures;
   ask: AskFigures;
   lookup: LatencySummary & { references: number; found: number };
+  /** Peak RSS (VmHWM, MiB) of the serving process over the whole run, the Slack app's part included. */
   peakRssMb: number;
+  /** Peak RSS (MiB) before the Slack app started: the engine alone, after its asks and lookups. */
+  enginePeakRssMb?: number;
+  /** Questions sent through the real Slack app as mentions, and how many were answered in their thread. */
+  slack?: { questions: number; answered: number; seconds: number };
   /** Resident memory after each step of the serving process (start, model, index, firstAnswer, end), MB. */
   rssMb: Record<string, number>;
 }

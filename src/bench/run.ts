@@ -49,7 +49,9 @@ export function plan(options: Pick<BenchOptions, 'quick' | 'scaleN'>) {
     /** Documents indexed in --quick (the smallest), undefined = all. */
     sliceDocuments: options.quick ? 1 : undefined,
     /** Distinct questions asked warm (plus one for the cold start). */
-    askQuestions: options.quick ? 30 : 240,
+    askQuestions: options.quick ? 30 : 300,
+    /** Distinct questions then sent through the Slack app, for the serving process's peak memory. */
+    slackQuestions: options.quick ? 20 : 300,
     repeats: options.quick ? 10 : 60,
     lookups: options.quick ? 100 : 400,
     /** Answers' worth of state-store operations timed per backend. */
@@ -137,7 +139,8 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
       } else {
         try {
           const devSet = await loadDevSet(options.devSetFile);
-          const questions = askWorkload(devSet, p.askQuestions + 1);
+          const workload = askWorkload(devSet, p.askQuestions + 1 + p.slackQuestions);
+          const questions = workload.slice(0, p.askQuestions + 1);
           progress.step('serving: cold start', 1);
           report.serving = await runServingBench({
             config: {
@@ -146,6 +149,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
               questions,
               repeats: p.repeats,
               lookups: lookupWorkload(devSet, p.lookups),
+              slackQuestions: workload.slice(p.askQuestions + 1),
             },
             onProgress,
           });
