@@ -1,18 +1,26 @@
 // Wiring only: build the Bolt App with the right receiver (Socket Mode when an app token is set, the HTTP
-// receiver on PORT otherwise), add the global middleware and the listeners, start and stop it.
+// receiver behind the request guard on PORT otherwise), the bot's own Slack authorization, the global
+// middleware and the listeners; start and stop it.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
+import { createSlackAuthorization, type AuthRetryOptions, type SlackAuthorization } from './authorization.ts';
 import { createSeenSet, dedupeEvents } from './dedupe.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
 import { createFeedbackStore } from './feedback-store.ts';
 import { ignoreNoise } from './filters.ts';
+import { healthRoute } from './health.ts';
+import { createGuardedServer } from './http-guard.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+
+const EVENTS_PATH = '/slack/events';
 
 export interface SlackBotOptions {
   env: SlackEnv;
@@ -20,19 +28,35 @@ export interface SlackBotOptions {
   logger: Logger;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
+  /** Backoff between start-up auth.test attempts; tests pass a fast one. */
+  authRetry?: AuthRetryOptions;
 }
 
 export interface SlackBot {
   app: App;
   deps: SlackDeps;
   transport: 'socket' | 'http';
-  /** Start receiving; resolves with the HTTP port (HTTP receiver) once listening or connected. */
+  authorization: SlackAuthorization;
+  /**
+   * HTTP: listen (a port in use rejects here, before any Web API call), then check the token in the background.
+   * Socket Mode: check the token (retrying), then connect. Resolves with the HTTP port once listening or connected.
+   */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
 }
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { env, logger } = options;
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+  };
+  const authorization = createSlackAuthorization({
+    token: env.SLACK_BOT_TOKEN,
+    clientOptions,
+    logger,
+    ...(options.authRetry ? { retry: options.authRetry } : {}),
+  });
   const deps: SlackDeps = {
     engine: options.engine,
     feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
@@ -40,31 +64,24 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     answers: createAnswerCache(),
     logger,
   };
-  const clientOptions: webApi.WebClientOptions = {
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
-    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-  };
   const log = boltLogger(logger);
   const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
 
-  const app =
+  // No `token`: Bolt would call auth.test once in its constructor and cache a failure for ever (issue 13, D1).
+  const receiver =
     transport === 'socket'
-      ? new App({
-          token: env.SLACK_BOT_TOKEN,
-          logger: log,
-          clientOptions,
-          // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
-          // its options come through installerOptions.clientOptions.
-          receiver: new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } }),
-        })
-      : new App({
-          token: env.SLACK_BOT_TOKEN,
+      ? // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
+        // its options come through installerOptions.clientOptions.
+        new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } })
+      : new HTTPReceiver({
           signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
+          endpoints: EVENTS_PATH,
           logger: log,
-          clientOptions,
           // Ack first, answer after: answers take longer than Slack's 3 s.
           processBeforeResponse: false,
+          customRoutes: [healthRoute(deps.engine, authorization)],
         });
+  const app = new App({ receiver, authorize: authorization.authorize, logger: log, clientOptions });
 
   app.use(dedupeEvents(createSeenSet()));
   app.use(ignoreNoise);
@@ -74,20 +91,43 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     logger.error({ err: error, code: error.code }, 'unhandled error in a listener');
   });
 
+  let server: Server | undefined;
   return {
     app,
     deps,
     transport,
+    authorization,
     async start() {
-      if (transport === 'socket') {
+      if (receiver instanceof SocketModeReceiver) {
+        await authorization.start();
         await app.start();
         return {};
       }
-      const server = await app.start(env.PORT);
+      server = createGuardedServer({
+        endpoint: EVENTS_PATH,
+        signingSecret: env.SLACK_SIGNING_SECRET!,
+        requestListener: receiver.requestListener,
+        slackReady: (ms) => authorization.waitReady(ms),
+        slackStatus: () => authorization.status(),
+        logger,
+      });
+      server.listen(env.PORT);
+      await once(server, 'listening');
+      // Whoever awaits authorization.start() (startServer) reports a refused token.
+      authorization.start().catch(() => undefined);
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
-      await app.stop();
+      authorization.stop();
+      if (receiver instanceof SocketModeReceiver) {
+        await app.stop();
+        return;
+      }
+      if (!server?.listening) return;
+      const closing = once(server, 'close');
+      server.close();
+      server.closeIdleConnections();
+      await closing;
     },
   };
 }

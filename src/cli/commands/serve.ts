@@ -14,7 +14,7 @@ export function registerServeCommand(program: Command): void {
     .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
     .action(async (options: { corpus: string; index: string }) => {
       // Loaded here, not at start-up: Bolt and its HTTP stack would slow every other command.
-      const { createLogger, loadSlackEnv, SlackEnvError, startServer } = await import('../../slack/index.ts');
+      const { createLogger, loadSlackEnv, SlackAuthError, SlackEnvError, startServer } = await import('../../slack/index.ts');
       let env;
       try {
         env = loadSlackEnv();
@@ -27,11 +27,13 @@ export function registerServeCommand(program: Command): void {
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
       const corpusDir = path.resolve(options.corpus);
       const indexDir = path.resolve(options.index);
-      const server = await startServer({ env, logger, indexDir, openEngine: () => openEngine({ corpusDir, indexDir }) });
+      let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {
+        server = await startServer({ env, logger, indexDir, openEngine: () => openEngine({ corpusDir, indexDir }) });
         await server.ready;
       } catch (error) {
-        await server.stop().catch(() => undefined);
+        await server?.stop().catch(() => undefined);
+        if (error instanceof SlackAuthError) throw new UserError(error.message, 2);
         throw error; // UserError from openEngine: one line, non-zero exit
       }
       await new Promise<void>((resolve) => {

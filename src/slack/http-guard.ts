@@ -1,0 +1,96 @@
+// The HTTP server in front of Bolt's HTTPReceiver. For POSTs to the events endpoint it refuses, before Bolt
+// sees them:
+//   - any event while the bot's Slack authorization is not ready → 503 with a JSON reason, so that Slack
+//     delivers it again later instead of it being acked and lost (url_verification and ssl_check pass: they
+//     need no token);
+// then hands the request to the receiver. Other paths (/healthz, a custom route) go straight to the receiver.
+//
+// It relies on three things of Bolt 5's HTTPReceiver, all covered by test/slack/operating.test.ts:
+//   - `requestListener` (public) handles one request, as HTTPReceiver#start's own server does;
+//   - a request that already carries its body as `rawBody` (Bolt's exported BufferedIncomingMessage) is not
+//     read again (HTTPModuleFunctions.bufferIncomingMessage);
+//   - an unknown path makes it throw HTTPReceiverDeferredRequestError, answered 404 here as Bolt does.
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { ErrorCode } from '@slack/bolt';
+import type { Logger } from 'pino';
+
+/** How long an event waits for a Slack authorization check in flight before it is refused with 503. */
+const AUTH_WAIT_MS = 2000;
+
+export interface GuardOptions {
+  /** The receiver's endpoint (Bolt's default `/slack/events`). */
+  endpoint: string;
+  signingSecret: string;
+  /** Bolt's HTTPReceiver#requestListener. */
+  requestListener: RequestListener;
+  /** True once Slack authorization is ready, waiting at most `ms` for a check in flight. */
+  slackReady(ms: number): Promise<boolean>;
+  /** Why it is not ready, for the 503 body. */
+  slackStatus(): string;
+  logger: Logger;
+}
+
+function refuse(res: ServerResponse, status: number, body?: Record<string, unknown>): void {
+  if (res.headersSent) return;
+  res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
+  res.end(body ? JSON.stringify(body) : undefined);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Requests Slack sends without a token behind them: Bolt answers them itself. */
+function needsNoToken(raw: string, contentType: string): boolean {
+  if (contentType.includes('application/x-www-form-urlencoded')) return new URLSearchParams(raw).get('ssl_check') === '1';
+  try {
+    return (JSON.parse(raw) as { type?: unknown } | null)?.type === 'url_verification';
+  } catch {
+    return false;
+  }
+}
+
+export function createGuardedServer(options: GuardOptions): Server {
+  const log = options.logger.child({ component: 'http' });
+
+  const handOver = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      options.requestListener(req, res);
+    } catch (error) {
+      const unknownPath = (error as { code?: string }).code === ErrorCode.HTTPReceiverDeferredRequestError;
+      if (!unknownPath) log.error({ err: error }, 'request failed');
+      refuse(res, unknownPath ? 404 : 500);
+    }
+  };
+
+  const guardEvent = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    const text = raw.toString('utf8');
+    if (!needsNoToken(text, header(req, 'content-type')) && !(await options.slackReady(AUTH_WAIT_MS))) {
+      log.warn({ slack: options.slackStatus() }, 'event refused with 503: Slack authorization not ready');
+      refuse(res, 503, { ok: false, reason: `Slack authorization ${options.slackStatus()}` });
+      return;
+    }
+    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
+    handOver(req, res);
+  };
+
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'POST' || path !== options.endpoint) {
+      handOver(req, res);
+      return;
+    }
+    guardEvent(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'request failed');
+      refuse(res, 500);
+    });
+  });
+}

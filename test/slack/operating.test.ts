@@ -1,0 +1,222 @@
+// How the bot behaves when the world around it misbehaves (issue 13): a Slack authorization that fails at
+// start-up or is refused, a port in use, a slow or rate-limited Web API, hostile or odd HTTP requests, forged
+// clicks, a "Partager" whose answer was forgotten. The real app over signed HTTP with the real engine (on the
+// shared index of the whole corpus), the Web API replaced by the local recorder, and real `rapporteur serve`
+// child processes where the exit matters.
+import { spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAnswerEngine, type RapporteurEngine } from '../../src/answer/index.ts';
+import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
+import { createEngineSlot, createSlackBot, loadSlackEnv, startServer, type SlackBot } from '../../src/slack/index.ts';
+import { BOT_USER_ID, LocalSlack, type RecordedCall } from './helpers/local-slack.ts';
+import { eventEnvelope, nextTs, post, sendCommand, sendEvent, sendInteraction, sign, SIGNING_SECRET } from './helpers/signed-requests.ts';
+
+type Json = Record<string, any>;
+
+const QUESTION = 'Que recommande le rapport 2021 sur les plateformes en ligne ?';
+const FAST_RETRIES = { retries: 2, factor: 1, minTimeout: 5, maxTimeout: 20 };
+const FAST_AUTH_RETRY = { initialMs: 10, maxMs: 50 };
+const silent = pino({ level: 'silent' });
+const BIN = path.join(projectRoot, 'bin', 'rapporteur.js');
+
+let local: LocalSlack;
+let engine: RapporteurEngine;
+let tmp: string;
+
+function envFor(extra: Record<string, string> = {}) {
+  return loadSlackEnv({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: local.apiUrl,
+    PORT: '0',
+    RAPPORTEUR_FEEDBACK_FILE: path.join(tmp, 'feedback.jsonl'),
+    RAPPORTEUR_RATE_LIMIT: '100',
+    ...extra,
+  });
+}
+
+function newBot(): SlackBot {
+  return createSlackBot({ env: envFor(), engine: createEngineSlot(engine), logger: silent, retryConfig: FAST_RETRIES, authRetry: FAST_AUTH_RETRY });
+}
+
+const posted = (calls: RecordedCall[], channel: string, threadTs?: string) =>
+  calls.filter(
+    (c) => c.method === 'chat.postMessage' && c.status === 200 && c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs),
+  );
+const responses = (calls: RecordedCall[], id: string) => calls.filter((c) => c.method === 'response_url' && c.params.__id === id);
+const blocksOf = (call: RecordedCall): Json[] => (call.params.blocks as Json[] | undefined) ?? [];
+const buttons = (blocks: Json[]): Json[] =>
+  blocks.flatMap((b) => [...(b.type === 'actions' ? b.elements : []), ...(b.accessory?.type === 'button' ? [b.accessory] : [])]);
+const citations = (call: RecordedCall) =>
+  blocksOf(call)
+    .filter((b) => b.type === 'context')
+    .flatMap((b) => b.elements.map((e: Json) => e.text as string))
+    .filter((t) => t.startsWith('📄'));
+
+function mention(user: string, channel: string, text: string, threadTs?: string): { ts: string; envelope: Json } {
+  const ts = nextTs();
+  const event: Json = { type: 'app_mention', user, text: `<@${BOT_USER_ID}> ${text}`, ts, channel, event_ts: ts };
+  if (threadTs) event.thread_ts = threadTs;
+  return { ts, envelope: eventEnvelope(event) };
+}
+
+function click(user: string, channel: string, action: Json, where: { ephemeral: boolean; messageTs?: string; threadTs?: string; responseId: string }): Json {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'local' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'legacy',
+    trigger_id: `trigger-${where.responseId}`,
+    channel: { id: channel, name: 'general' },
+    container: { type: 'message', message_ts: where.messageTs ?? nextTs(), channel_id: channel, is_ephemeral: where.ephemeral },
+    ...(where.ephemeral ? {} : { message: { type: 'message', ts: where.messageTs, thread_ts: where.threadTs, text: '' } }),
+    response_url: local.responseUrl(where.responseId),
+    actions: [{ ...action, action_ts: nextTs() }],
+  };
+}
+
+/** A child `rapporteur serve`; resolves with its exit, or with code "killed" if it was still running after `limitMs`. */
+function serveChild(env: Record<string, string>, limitMs: number): Promise<{ code: number | 'killed'; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--corpus', defaultCorpusDir, '--index', inject('sharedIndexDir')], {
+      env: { PATH: process.env.PATH, RAPPORTEUR_THREADS: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, limitMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: killed ? 'killed' : (code ?? -1), stdout, stderr });
+    });
+  });
+}
+
+/** One raw HTTP request, so a test can declare a Content-Length it never sends or stream a chunked body. */
+function rawPost(url: string, headers: Record<string, string>, write: (req: import('node:http').ClientRequest) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    write(req);
+  });
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-operating-'));
+  local = new LocalSlack();
+  await local.start();
+  engine = await createAnswerEngine({ corpusDir: defaultCorpusDir, indexDir: inject('sharedIndexDir') });
+});
+
+afterAll(async () => {
+  await local?.stop();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('Slack authorization at start-up (D1, D2)', () => {
+  it('D1: a first auth.test that fails (fatal_error) is retried, not cached: the bot then answers', async () => {
+    local.fail('auth.test', { status: 200, body: { ok: false, error: 'fatal_error' } }, 1);
+    const server = await startServer({ env: envFor(), logger: silent, indexDir: inject('sharedIndexDir'), openEngine: async () => engine, retryConfig: FAST_RETRIES, authRetry: FAST_AUTH_RETRY });
+    try {
+      await server.ready;
+      expect(local.calls.filter((c) => c.method === 'auth.test').map((c) => c.error ?? 'ok')).toEqual(['fatal_error', 'ok']);
+      const { ts, envelope } = mention('U30', 'C30', QUESTION);
+      expect((await sendEvent(`http://127.0.0.1:${server.port}/slack/events`, envelope)).status).toBe(200);
+      const answer = await local.waitFor((calls) => posted(calls, 'C30', ts)[0], 30_000);
+      expect(citations(answer).length).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('D2: while Slack is unreachable it retries with backoff and says "not ready" (/healthz 503, events 503), then recovers', async () => {
+    local.fail('auth.test', { status: 500, body: { ok: false, error: 'internal_error' } }, Infinity);
+    const server = await startServer({ env: envFor(), logger: silent, indexDir: inject('sharedIndexDir'), openEngine: async () => engine, retryConfig: FAST_RETRIES, authRetry: FAST_AUTH_RETRY });
+    const base = `http://127.0.0.1:${server.port}`;
+    try {
+      await local.waitFor((calls) => calls.filter((c) => c.method === 'auth.test').length >= 3);
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(503);
+      const body = (await health.json()) as Json;
+      expect(body).toMatchObject({ ready: false, engine: 'ready' });
+      expect(body.slack).toMatch(/^not ready: HTTP 500/);
+      // An event is refused with 503, so that Slack delivers it again later instead of it being lost.
+      const early = mention('U31', 'C31', QUESTION);
+      expect((await sendEvent(`${base}/slack/events`, early.envelope)).status).toBe(503);
+
+      local.heal('auth.test');
+      await server.ready;
+      const ready = await fetch(`${base}/healthz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ready: true, engine: 'ready', slack: 'ready' });
+      const retried = await sendEvent(`${base}/slack/events`, early.envelope, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
+      expect(retried.status).toBe(200);
+      await local.waitFor((calls) => posted(calls, 'C31', early.ts)[0], 30_000);
+    } finally {
+      local.heal('auth.test');
+      await server.stop();
+    }
+  });
+
+  it('D2: /healthz says the engine is still loading (503) while Slack is authorized', async () => {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const server = await startServer({
+      env: envFor(),
+      logger: silent,
+      indexDir: inject('sharedIndexDir'),
+      openEngine: async () => {
+        await opened;
+        return engine;
+      },
+      retryConfig: FAST_RETRIES,
+      authRetry: FAST_AUTH_RETRY,
+    });
+    try {
+      let body: Json = {};
+      for (let i = 0; i < 200 && body.slack !== 'ready'; i++) {
+        const response = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+        expect(response.status).toBe(503);
+        body = (await response.json()) as Json;
+        if (body.slack !== 'ready') await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(body).toEqual({ ready: false, engine: 'loading', slack: 'ready' });
+      open();
+      await server.ready;
+      expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+    } finally {
+      open();
+      await server.stop();
+    }
+  });
+
+  it('D2: `rapporteur serve` with a revoked token (invalid_auth) says so in one sentence and exits 2, never "ready"', async () => {
+    local.fail('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } }, Infinity);
+    try {
+      const result = await serveChild(
+        { SLACK_BOT_TOKEN: 'xoxb-revoked-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: '0' },
+        90_000,
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^rapporteur: SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\): [^\n]+\.\n$/);
+      expect(result.stdout).not.toMatch(/ready: answering/);
+    } finally {
+      local.heal('auth.test');
+    }
+  });
+});
