@@ -220,3 +220,24 @@ describe('Slack authorization at start-up (D1, D2)', () => {
     }
   });
 });
+
+describe('fatal start-up errors (D5)', () => {
+  it('`rapporteur serve` on a port in use exits at once, not after the Web API retries (300 s)', async () => {
+    const squatter: Server = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    // Slack answers 500: a client that called auth.test would keep retrying for five minutes.
+    local.fail('auth.test', { status: 500 }, Infinity);
+    try {
+      const result = await serveChild(
+        { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String((squatter.address() as AddressInfo).port) },
+        60_000,
+      );
+      expect(result.code).not.toBe('killed');
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      local.heal('auth.test');
+      await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    }
+  });
+});

@@ -6,6 +6,15 @@ import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
 import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
 
+/**
+ * After a fatal start-up error the process must end now, not when the last pending work lets it (an index
+ * still loading, a Web API call still retrying): the CLI prints the error and sets the exit code, and this
+ * ends the process a moment later if something else still holds it. Unref'd: it never keeps it alive.
+ */
+function exitSoon(): void {
+  setTimeout(() => process.exit(), 1000).unref();
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -33,6 +42,7 @@ export function registerServeCommand(program: Command): void {
         await server.ready;
       } catch (error) {
         await server?.stop().catch(() => undefined);
+        exitSoon();
         if (error instanceof SlackAuthError) throw new UserError(error.message, 2);
         throw error; // UserError from openEngine: one line, non-zero exit
       }
