@@ -1,5 +1,7 @@
 // The HTTP server in front of Bolt's HTTPReceiver. For POSTs to the events endpoint it refuses, before Bolt
 // sees them:
+//   - |now − x-slack-request-timestamp| > 5 minutes, either way → 401 (Bolt refuses only the past ones, so a
+//     signed request captured now could be replayed for ever if it was stamped in the future);
 //   - any event while the bot's Slack authorization is not ready → 503 with a JSON reason, so that Slack
 //     delivers it again later instead of it being acked and lost (url_verification and ssl_check pass: they
 //     need no token);
@@ -14,6 +16,8 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { ErrorCode } from '@slack/bolt';
 import type { Logger } from 'pino';
 
+/** Slack's rule: a request timestamp more than five minutes from now, in either direction, is refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** How long an event waits for a Slack authorization check in flight before it is refused with 503. */
 const AUTH_WAIT_MS = 2000;
 
@@ -28,6 +32,16 @@ export interface GuardOptions {
   /** Why it is not ready, for the 503 body. */
   slackStatus(): string;
   logger: Logger;
+  now?: () => number;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
 }
 
 function refuse(res: ServerResponse, status: number, body?: Record<string, unknown>): void {
@@ -58,6 +72,7 @@ function needsNoToken(raw: string, contentType: string): boolean {
 }
 
 export function createGuardedServer(options: GuardOptions): Server {
+  const now = options.now ?? Date.now;
   const log = options.logger.child({ component: 'http' });
 
   const handOver = (req: IncomingMessage, res: ServerResponse) => {
@@ -73,7 +88,16 @@ export function createGuardedServer(options: GuardOptions): Server {
   const guardEvent = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
     const text = raw.toString('utf8');
-    if (!needsNoToken(text, header(req, 'content-type')) && !(await options.slackReady(AUTH_WAIT_MS))) {
+    const contentType = header(req, 'content-type');
+    // Slack's ssl_check is unsigned; Bolt answers it and drops anything else in the body.
+    const sslCheck = contentType.includes('application/x-www-form-urlencoded') && new URLSearchParams(text).get('ssl_check') === '1';
+    if (!sslCheck) {
+      const timestamp = Number(header(req, 'x-slack-request-timestamp'));
+      if (!Number.isInteger(timestamp) || Math.abs(Math.floor(now() / 1000) - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
+        throw new Refusal(401, 'request timestamp missing or more than 5 minutes from now');
+      }
+    }
+    if (!needsNoToken(text, contentType) && !(await options.slackReady(AUTH_WAIT_MS))) {
       log.warn({ slack: options.slackStatus() }, 'event refused with 503: Slack authorization not ready');
       refuse(res, 503, { ok: false, reason: `Slack authorization ${options.slackStatus()}` });
       return;
@@ -89,6 +113,11 @@ export function createGuardedServer(options: GuardOptions): Server {
       return;
     }
     guardEvent(req, res).catch((error: unknown) => {
+      if (error instanceof Refusal) {
+        log.warn({ status: error.status, reason: error.message }, 'request refused');
+        refuse(res, error.status);
+        return;
+      }
       log.error({ err: error }, 'request failed');
       refuse(res, 500);
     });

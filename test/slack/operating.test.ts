@@ -241,3 +241,32 @@ describe('fatal start-up errors (D5)', () => {
     }
   });
 });
+
+describe('requests the bot must refuse or survive (D4, D9, D10)', () => {
+  let bot: SlackBot;
+  let url: string;
+  beforeAll(async () => {
+    bot = newBot();
+    const { port } = await bot.start();
+    url = `http://127.0.0.1:${port}/slack/events`;
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it('D9: a validly signed request timestamped 10 minutes in the future (or past) is refused with 401', async () => {
+    const before = local.calls.length;
+    for (const offset of [600, -600]) {
+      const { envelope } = mention('U40', 'C40', QUESTION);
+      const body = JSON.stringify(envelope);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...sign(body, SIGNING_SECRET, Math.floor(Date.now() / 1000) + offset) },
+        body,
+      });
+      expect(response.status).toBe(401);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(local.calls.slice(before).filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+  });
+});
