@@ -15,7 +15,7 @@ import type { SlackEnv } from './env.ts';
 import { createFeedbackStore } from './feedback-store.ts';
 import { ignoreNoise } from './filters.ts';
 import { healthRoute } from './health.ts';
-import { createGuardedServer } from './http-guard.ts';
+import { BODY_LIMIT_BYTES, createGuardedServer } from './http-guard.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
@@ -79,6 +79,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
           logger: log,
           // Ack first, answer after: answers take longer than Slack's 3 s.
           processBeforeResponse: false,
+          // The guard refuses bigger bodies first; the same limit here in case a request reaches Bolt directly.
+          bodyLimit: BODY_LIMIT_BYTES,
           customRoutes: [healthRoute(deps.engine, authorization)],
         });
   const app = new App({ receiver, authorize: authorization.authorize, logger: log, clientOptions });

@@ -1,7 +1,10 @@
 // The HTTP server in front of Bolt's HTTPReceiver. For POSTs to the events endpoint it refuses, before Bolt
-// sees them:
+// sees them, in this order:
+//   - a declared Content-Length over the limit → 413 at once, nothing kept; bytes are counted as they come and
+//     a body that grows over the limit → 413, the rest thrown away, the connection closed;
 //   - |now − x-slack-request-timestamp| > 5 minutes, either way → 401 (Bolt refuses only the past ones, so a
 //     signed request captured now could be replayed for ever if it was stamped in the future);
+//   - a bad signature (Bolt's own verifySlackRequest) → 401 — checked before the body is parsed at all;
 //   - any event while the bot's Slack authorization is not ready → 503 with a JSON reason, so that Slack
 //     delivers it again later instead of it being acked and lost (url_verification and ssl_check pass: they
 //     need no token);
@@ -13,9 +16,13 @@
 //     read again (HTTPModuleFunctions.bufferIncomingMessage);
 //   - an unknown path makes it throw HTTPReceiverDeferredRequestError, answered 404 here as Bolt does.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import { ErrorCode } from '@slack/bolt';
+import { ErrorCode, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
 
+/** Slack's own payloads are a few kilobytes; nothing legitimate comes near this. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long a refused over-long body may still be sent (and thrown away) before the connection is closed. */
+const DRAIN_MS = 2000;
 /** Slack's rule: a request timestamp more than five minutes from now, in either direction, is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** How long an event waits for a Slack authorization check in flight before it is refused with 503. */
@@ -32,6 +39,7 @@ export interface GuardOptions {
   /** Why it is not ready, for the 503 body. */
   slackStatus(): string;
   logger: Logger;
+  bodyLimit?: number;
   now?: () => number;
 }
 
@@ -44,16 +52,34 @@ class Refusal extends Error {
   }
 }
 
-function refuse(res: ServerResponse, status: number, body?: Record<string, unknown>): void {
+function refuse(res: ServerResponse, status: number, body?: Record<string, unknown>, close = false): void {
   if (res.headersSent) return;
-  res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
+  res.writeHead(status, { ...(body ? { 'content-type': 'application/json' } : {}), ...(close ? { connection: 'close' } : {}) });
   res.end(body ? JSON.stringify(body) : undefined);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** The body, counted as it arrives; rejects with a 413 Refusal as soon as it passes `limit` (or declares more). */
+function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new Refusal(413, `declared body of ${declared} bytes`));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
+        reject(new Refusal(413, `body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
 function header(req: IncomingMessage, name: string): string {
@@ -72,6 +98,7 @@ function needsNoToken(raw: string, contentType: string): boolean {
 }
 
 export function createGuardedServer(options: GuardOptions): Server {
+  const limit = options.bodyLimit ?? BODY_LIMIT_BYTES;
   const now = options.now ?? Date.now;
   const log = options.logger.child({ component: 'http' });
 
@@ -86,7 +113,7 @@ export function createGuardedServer(options: GuardOptions): Server {
   };
 
   const guardEvent = async (req: IncomingMessage, res: ServerResponse) => {
-    const raw = await readBody(req);
+    const raw = await readLimited(req, limit);
     const text = raw.toString('utf8');
     const contentType = header(req, 'content-type');
     // Slack's ssl_check is unsigned; Bolt answers it and drops anything else in the body.
@@ -95,6 +122,16 @@ export function createGuardedServer(options: GuardOptions): Server {
       const timestamp = Number(header(req, 'x-slack-request-timestamp'));
       if (!Number.isInteger(timestamp) || Math.abs(Math.floor(now() / 1000) - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
         throw new Refusal(401, 'request timestamp missing or more than 5 minutes from now');
+      }
+      try {
+        verifySlackRequest({
+          signingSecret: options.signingSecret,
+          body: text,
+          headers: { 'x-slack-signature': header(req, 'x-slack-signature'), 'x-slack-request-timestamp': timestamp },
+          nowMilliseconds: now(),
+        });
+      } catch {
+        throw new Refusal(401, 'bad signature');
       }
     }
     if (!needsNoToken(text, contentType) && !(await options.slackReady(AUTH_WAIT_MS))) {
@@ -115,7 +152,14 @@ export function createGuardedServer(options: GuardOptions): Server {
     guardEvent(req, res).catch((error: unknown) => {
       if (error instanceof Refusal) {
         log.warn({ status: error.status, reason: error.message }, 'request refused');
-        refuse(res, error.status);
+        // A body refused unread: discard what the client still sends (nothing is kept) so that it can read the
+        // 413, and close the connection at the latest DRAIN_MS later.
+        const tooLarge = error.status === 413;
+        refuse(res, error.status, undefined, tooLarge);
+        if (tooLarge) {
+          req.resume();
+          setTimeout(() => req.socket.destroy(), DRAIN_MS).unref();
+        }
         return;
       }
       log.error({ err: error }, 'request failed');

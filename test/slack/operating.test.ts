@@ -269,4 +269,24 @@ describe('requests the bot must refuse or survive (D4, D9, D10)', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(local.calls.slice(before).filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
+
+  it('D4: bodies over 1 MB are refused with 413 before they are read, declared or streamed; small unsigned ones get 401', async () => {
+    // Declared: 100 MB announced, nothing sent — the answer must not wait for the body.
+    const declared = await rawPost(url, { 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) }, (req) => req.flushHeaders());
+    expect(declared).toBe(413);
+    // Sent whole: 2 MB with its Content-Length.
+    const big = `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`;
+    const whole = await rawPost(url, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }, (req) => req.end(big));
+    expect(whole).toBe(413);
+    // Streamed without a length (chunked): counted as it comes.
+    const streamed = await rawPost(url, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, (req) => {
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 24; i++) req.write(chunk);
+      req.end();
+    });
+    expect(streamed).toBe(413);
+    // The signature is checked before the body is parsed: unsigned junk is 401, not a parse error.
+    const junk = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(junk.status).toBe(401);
+  });
 });
