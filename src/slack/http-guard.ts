@@ -5,6 +5,8 @@
 //   - |now − x-slack-request-timestamp| > 5 minutes, either way → 401 (Bolt refuses only the past ones, so a
 //     signed request captured now could be replayed for ever if it was stamped in the future);
 //   - a bad signature (Bolt's own verifySlackRequest) → 401 — checked before the body is parsed at all;
+//   - a signed body that is not a JSON object (`null`, `payload=null`, an array, malformed) → 400 (Bolt reads
+//     `body.ssl_check` of whatever it parsed, and a `null` there threw outside its handlers: no answer ever);
 //   - any event while the bot's Slack authorization is not ready → 503 with a JSON reason, so that Slack
 //     delivers it again later instead of it being acked and lost (url_verification and ssl_check pass: they
 //     need no token);
@@ -87,14 +89,22 @@ function header(req: IncomingMessage, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Requests Slack sends without a token behind them: Bolt answers them itself. */
-function needsNoToken(raw: string, contentType: string): boolean {
-  if (contentType.includes('application/x-www-form-urlencoded')) return new URLSearchParams(raw).get('ssl_check') === '1';
+/** The body as Bolt will parse it (JSON, or a form whose `payload` is JSON); a 400 Refusal unless it is an object. */
+function parsedObject(raw: string, contentType: string): Record<string, unknown> {
+  let body: unknown;
   try {
-    return (JSON.parse(raw) as { type?: unknown } | null)?.type === 'url_verification';
+    if (contentType.includes('application/x-www-form-urlencoded')) {
+      const form = new URLSearchParams(raw);
+      const payload = form.get('payload');
+      body = payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
+    } else {
+      body = JSON.parse(raw);
+    }
   } catch {
-    return false;
+    throw new Refusal(400, 'malformed body');
   }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refusal(400, 'body is not a JSON object');
+  return body as Record<string, unknown>;
 }
 
 export function createGuardedServer(options: GuardOptions): Server {
@@ -134,7 +144,8 @@ export function createGuardedServer(options: GuardOptions): Server {
         throw new Refusal(401, 'bad signature');
       }
     }
-    if (!needsNoToken(text, contentType) && !(await options.slackReady(AUTH_WAIT_MS))) {
+    // url_verification (and ssl_check) need no token: Bolt answers them itself.
+    if (!sslCheck && parsedObject(text, contentType).type !== 'url_verification' && !(await options.slackReady(AUTH_WAIT_MS))) {
       log.warn({ slack: options.slackStatus() }, 'event refused with 503: Slack authorization not ready');
       refuse(res, 503, { ok: false, reason: `Slack authorization ${options.slackStatus()}` });
       return;

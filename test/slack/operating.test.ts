@@ -270,6 +270,16 @@ describe('requests the bot must refuse or survive (D4, D9, D10)', () => {
     expect(local.calls.slice(before).filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
 
+  it('D10: a signed body of JSON null, or payload=null, gets an HTTP answer (400), and the bot goes on answering', async () => {
+    const json = await post(url, 'null', 'application/json', {}).then((r) => r.status);
+    const form = await post(url, 'payload=null', 'application/x-www-form-urlencoded', {}).then((r) => r.status);
+    const array = await post(url, '[1,2]', 'application/json', {}).then((r) => r.status);
+    expect([json, form, array]).toEqual([400, 400, 400]);
+    const { ts, envelope } = mention('U41', 'C41', QUESTION);
+    expect((await sendEvent(url, envelope)).status).toBe(200);
+    await local.waitFor((calls) => posted(calls, 'C41', ts)[0], 30_000);
+  }, 30_000);
+
   it('D4: bodies over 1 MB are refused with 413 before they are read, declared or streamed; small unsigned ones get 401', async () => {
     // Declared: 100 MB announced, nothing sent — the answer must not wait for the body.
     const declared = await rawPost(url, { 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) }, (req) => req.flushHeaders());
