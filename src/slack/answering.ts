@@ -18,7 +18,10 @@ export interface AnswerPlace {
   post(message: SlackMessage): Promise<unknown>;
   /** Tell only the asker (rate limit). */
   notifyPrivately(message: SlackMessage): Promise<unknown>;
-  /** Show and clear the "working" signal (👀 reaction, assistant status). Failures are only logged. */
+  /**
+   * Show and clear the "working" signal (👀 reaction, assistant status): a decoration, never waited for —
+   * the answer goes out whether it is slow, failing or rate-limited. Failures are only logged.
+   */
   working?: { start(): Promise<unknown>; stop(): Promise<unknown> };
 }
 
@@ -51,6 +54,24 @@ async function quietly(deps: SlackDeps, what: string, action: () => Promise<unkn
   }
 }
 
+/**
+ * Show the working signal without waiting for it, and return how to clear it: once it was shown (a 👀 still
+ * being added cannot be removed yet), again without waiting. Issue 13, D6: a failing reactions.add delayed
+ * every answer by its retries.
+ */
+function showWorking(deps: SlackDeps, signal: NonNullable<AnswerPlace['working']>): () => void {
+  const shown = signal.start().then(
+    () => true,
+    (error: unknown) => {
+      deps.logger.warn({ err: error }, 'working signal failed');
+      return false;
+    },
+  );
+  return () => {
+    void shown.then((wasShown) => (wasShown ? quietly(deps, 'clearing working signal', () => signal.stop()) : undefined));
+  };
+}
+
 /** Ask the engine (or look up) and remember the answer; undefined while the engine is still loading. */
 export async function produceAnswer(deps: SlackDeps, question: Question): Promise<ShownAnswer | undefined> {
   const engine = deps.engine.get();
@@ -74,7 +95,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     await quietly(deps, 'start-up notice', () => place.post(startingNotice()));
     return undefined;
   }
-  if (place.working) await quietly(deps, 'working signal', () => place.working!.start());
+  const clearWorking = place.working ? showWorking(deps, place.working) : undefined;
   let shown: ShownAnswer | undefined;
   try {
     const started = Date.now();
@@ -92,7 +113,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
       await quietly(deps, 'failure notice', () => place.post(failureNotice()));
     }
   } finally {
-    if (place.working) await quietly(deps, 'clearing working signal', () => place.working!.stop());
+    clearWorking?.();
   }
   return shown;
 }

@@ -62,6 +62,10 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
     limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
     answers: createAnswerCache(),
+    // Its own queue, no retries, 429s rejected at once: a rate-limited or failing 👀 is dropped, never waited
+    // for, and never pauses the queue the answers go through (the Web API client pauses its whole queue for
+    // a 429's Retry-After).
+    decorations: new webApi.WebClient(env.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
     logger,
   };
   const log = boltLogger(logger);

@@ -1,4 +1,5 @@
 // What every listener needs besides Bolt's arguments; built once in app.ts.
+import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AnswerCache } from './answer-cache.ts';
 import type { EngineSlot } from './engine-slot.ts';
@@ -10,6 +11,8 @@ export interface SlackDeps {
   feedback: FeedbackStore;
   limiter: RateLimiter;
   answers: AnswerCache;
+  /** Web API client for decorations (👀): own queue, no retries, a 429 rejected at once instead of waited for. */
+  decorations: webApi.WebClient;
   logger: Logger;
 }
 

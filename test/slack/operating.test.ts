@@ -300,3 +300,44 @@ describe('requests the bot must refuse or survive (D4, D9, D10)', () => {
     expect(junk.status).toBe(401);
   });
 });
+
+describe('decorations never hold an answer back (D6)', () => {
+  let bot: SlackBot;
+  let url: string;
+  beforeAll(async () => {
+    bot = newBot();
+    const { port } = await bot.start();
+    url = `http://127.0.0.1:${port}/slack/events`;
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it('the answer is posted while reactions.add is still pending; 👀 is removed once it was added', async () => {
+    const release = local.hold('reactions.add');
+    const { ts, envelope } = mention('U50', 'C50', QUESTION);
+    try {
+      await sendEvent(url, envelope);
+      const answer = await local.waitFor((calls) => posted(calls, 'C50', ts)[0], 30_000);
+      expect(citations(answer).length).toBeGreaterThan(0);
+      expect(local.calls.some((c) => c.method === 'reactions.remove' && c.params.timestamp === ts)).toBe(false);
+    } finally {
+      release();
+    }
+    await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.remove' && c.params.timestamp === ts), 30_000);
+  });
+
+  it('a 429 on reactions.add (Retry-After: 1 hour) stalls neither the answer nor other Web API calls', async () => {
+    local.rateLimit('reactions.add', 3, 3600);
+    try {
+      const first = mention('U51', 'C51', QUESTION);
+      await sendEvent(url, first.envelope);
+      await local.waitFor((calls) => posted(calls, 'C51', first.ts)[0], 30_000);
+      const second = mention('U51', 'C51', 'Quelles mesures contre le recrutement en ligne ?');
+      await sendEvent(url, second.envelope);
+      await local.waitFor((calls) => posted(calls, 'C51', second.ts)[0], 30_000);
+    } finally {
+      local.heal('reactions.add');
+    }
+  });
+});

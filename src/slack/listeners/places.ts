@@ -4,10 +4,12 @@ import type { AnswerPlace } from '../answering.ts';
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
-/** 👀 on the question while working, removed when answered. */
+/** 👀 on the question while working, removed when answered; `client` is the decorations client (deps.ts). */
 export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): NonNullable<AnswerPlace['working']> {
   return {
+    /** @see https://api.slack.com/methods/reactions.add */
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
+    /** @see https://api.slack.com/methods/reactions.remove */
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
 }

@@ -19,8 +19,9 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
     if (!titled.has(key)) {
       titled.add(key);
       if (titled.size > MAX_TITLED_THREADS) titled.delete(titled.values().next().value as string);
-      // Only assistant threads have titles; in a plain DM thread Slack refuses, which is fine.
-      await setTitle(truncate(question, 80)).catch((error: unknown) => deps.logger.debug({ err: error }, 'setTitle refused'));
+      // Only assistant threads have titles; in a plain DM thread Slack refuses, which is fine. A decoration:
+      // not waited for.
+      void setTitle(truncate(question, 80)).catch((error: unknown) => deps.logger.debug({ err: error }, 'setTitle refused'));
     }
     const userId = message.user;
     await answerAt(

@@ -14,7 +14,7 @@ export function appMentionCallback(deps: SlackDeps) {
     const userId = event.user ?? 'unknown';
     const threadTs = event.thread_ts ?? event.ts;
     const question = slackTextToPlain(stripBotMention(event.text, context.botUserId));
-    const place = threadPlace(client, event.channel, threadTs, userId, reactionSignal(client, event.channel, event.ts));
+    const place = threadPlace(client, event.channel, threadTs, userId, reactionSignal(deps.decorations, event.channel, event.ts));
     if (!question) {
       await place.post(emptyQuestionNotice()).catch((error: unknown) => deps.logger.warn({ err: error }, 'empty-question notice failed'));
       return;

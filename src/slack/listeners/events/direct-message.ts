@@ -14,7 +14,7 @@ export function directMessageCallback(deps: SlackDeps) {
     const threadTs = ('thread_ts' in message && message.thread_ts) || message.ts;
     const question = slackTextToPlain(message.text);
     if (!question) return;
-    const place = threadPlace(client, message.channel, threadTs, message.user, reactionSignal(client, message.channel, message.ts));
+    const place = threadPlace(client, message.channel, threadTs, message.user, reactionSignal(deps.decorations, message.channel, message.ts));
     await answerAt(deps, place, { userId: message.user, text: question, conversationKey: threadKey(message.channel, threadTs), mode: 'ask' });
   };
 }
