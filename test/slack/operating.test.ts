@@ -341,3 +341,51 @@ describe('decorations never hold an answer back (D6)', () => {
     }
   });
 });
+
+describe('clicks (D8, D23)', () => {
+  let bot: SlackBot;
+  let url: string;
+  beforeAll(async () => {
+    bot = newBot();
+    const { port } = await bot.start();
+    url = `http://127.0.0.1:${port}/slack/events`;
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it('D8: "Plus de résultats" on a private /rapporteur answer works for its asker, and is politely refused to anyone else', async () => {
+    await sendCommand(url, { command: '/rapporteur', text: QUESTION, user_id: 'U60', channel_id: 'C60', response_url: local.responseUrl('d8-cmd'), trigger_id: 't' });
+    const reply = await local.waitFor((calls) => responses(calls, 'd8-cmd')[0], 30_000);
+    const more = buttons(blocksOf(reply)).find((b) => b.action_id === 'more_results')!;
+    expect(more).toBeDefined();
+
+    // Another user, elsewhere, replaying the button value of U60's private answer.
+    await sendInteraction(url, click('U66', 'C66', { type: 'button', action_id: 'more_results', block_id: 'a', value: more.value }, { ephemeral: true, responseId: 'd8-forged' }));
+    const refusal = await local.waitFor((calls) => responses(calls, 'd8-forged')[0], 30_000);
+    expect(refusal.params).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(refusal.params.text)).toMatch(/^Ce bouton appartient à une autre conversation/);
+    expect(blocksOf(refusal).some((b) => b.type === 'section' && /^\d+\. /.test(b.text.text))).toBe(false);
+
+    // The asker gets the next sources.
+    await sendInteraction(url, click('U60', 'C60', { type: 'button', action_id: 'more_results', block_id: 'a', value: more.value }, { ephemeral: true, responseId: 'd8-own' }));
+    const next = await local.waitFor((calls) => responses(calls, 'd8-own')[0], 30_000);
+    expect(blocksOf(next).some((b) => b.type === 'section' && /^6\. /.test(b.text.text))).toBe(true);
+  });
+
+  it('D8: on a public thread answer, anyone in that thread may page on, but a click from another channel is refused', async () => {
+    const { ts, envelope } = mention('U61', 'C61', QUESTION);
+    await sendEvent(url, envelope);
+    const answer = await local.waitFor((calls) => posted(calls, 'C61', ts)[0], 30_000);
+    const more = buttons(blocksOf(answer)).find((b) => b.action_id === 'more_results')!;
+
+    await sendInteraction(url, click('U67', 'C67', { type: 'button', action_id: 'more_results', block_id: 'a', value: more.value }, { ephemeral: false, messageTs: nextTs(), responseId: 'd8-elsewhere' }));
+    const refusal = await local.waitFor((calls) => calls.find((c) => c.method === 'chat.postEphemeral' && c.params.user === 'U67'), 30_000);
+    expect(refusal.params).toMatchObject({ channel: 'C67' });
+    expect(String(refusal.params.text)).toMatch(/^Ce bouton appartient à une autre conversation/);
+    expect(posted(local.calls, 'C67')).toHaveLength(0);
+
+    await sendInteraction(url, click('U62', 'C61', { type: 'button', action_id: 'more_results', block_id: 'a', value: more.value }, { ephemeral: false, messageTs: '1700000000.000100', threadTs: ts, responseId: 'd8-thread' }));
+    await local.waitFor((calls) => posted(calls, 'C61', ts)[1], 30_000);
+  });
+});
