@@ -388,4 +388,29 @@ describe('clicks (D8, D23)', () => {
     await sendInteraction(url, click('U62', 'C61', { type: 'button', action_id: 'more_results', block_id: 'a', value: more.value }, { ephemeral: false, messageTs: '1700000000.000100', threadTs: ts, responseId: 'd8-thread' }));
     await local.waitFor((calls) => posted(calls, 'C61', ts)[1], 30_000);
   });
+
+  it('D23: "Partager" after the answer was forgotten (a restart) says it expired, and posts nothing publicly', async () => {
+    const long = `Que recommande le rapport 2021 sur les plateformes en ligne et ${'sur la coopération des fournisseurs de services '.repeat(30)}?`;
+    await sendCommand(url, { command: '/rapporteur', text: long, user_id: 'U63', channel_id: 'C63', response_url: local.responseUrl('d23-cmd'), trigger_id: 't' });
+    const reply = await local.waitFor((calls) => responses(calls, 'd23-cmd')[0], 30_000);
+    const share = buttons(blocksOf(reply)).find((b) => b.action_id === 'share_answer')!;
+    expect(share).toBeDefined();
+
+    const restarted = newBot();
+    const { port } = await restarted.start();
+    try {
+      await sendInteraction(
+        `http://127.0.0.1:${port}/slack/events`,
+        click('U63', 'C63', { type: 'button', action_id: 'share_answer', block_id: 'b', value: share.value }, { ephemeral: true, responseId: 'd23-share' }),
+      );
+      const notice = await local.waitFor((calls) => responses(calls, 'd23-share')[0], 30_000);
+      expect(notice.params).toMatchObject({ response_type: 'ephemeral' });
+      expect(String(notice.params.text)).toMatch(/^Cette réponse n’est plus en mémoire/);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(posted(local.calls, 'C63')).toHaveLength(0);
+      expect(responses(local.calls, 'd23-share').filter((c) => c.params.response_type === 'in_channel' || c.params.delete_original)).toHaveLength(0);
+    } finally {
+      await restarted.stop();
+    }
+  });
 });
