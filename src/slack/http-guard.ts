@@ -54,9 +54,9 @@ class Refusal extends Error {
   }
 }
 
-function refuse(res: ServerResponse, status: number, body?: Record<string, unknown>, close = false): void {
+function refuse(res: ServerResponse, status: number, body?: Record<string, unknown>): void {
   if (res.headersSent) return;
-  res.writeHead(status, { ...(body ? { 'content-type': 'application/json' } : {}), ...(close ? { connection: 'close' } : {}) });
+  res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
   res.end(body ? JSON.stringify(body) : undefined);
 }
 
@@ -164,9 +164,10 @@ export function createGuardedServer(options: GuardOptions): Server {
       if (error instanceof Refusal) {
         log.warn({ status: error.status, reason: error.message }, 'request refused');
         // A body refused unread: discard what the client still sends (nothing is kept) so that it can read the
-        // 413, and close the connection at the latest DRAIN_MS later.
+        // 413 (a `Connection: close` would make Node close the socket under its writes), and close the
+        // connection DRAIN_MS later at the latest.
         const tooLarge = error.status === 413;
-        refuse(res, error.status, undefined, tooLarge);
+        refuse(res, error.status);
         if (tooLarge) {
           req.resume();
           setTimeout(() => req.socket.destroy(), DRAIN_MS).unref();
