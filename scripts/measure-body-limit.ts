@@ -16,7 +16,7 @@ const MB = 1024 * 1024;
 const local = new LocalSlack();
 await local.start();
 const child = spawn(process.execPath, ['bin/rapporteur.js', 'serve', '--index', process.argv[2] ?? defaultIndexDir], {
-  env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-measure', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String(PORT) },
+  env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-measure', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String(PORT), RAPPORTEUR_STATE: 'memory' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve) => child.stdout.on('data', (d) => String(d).includes('ready: answering') && resolve()));

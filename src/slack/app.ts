@@ -8,7 +8,8 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAnswerCache } from './answer-cache.ts';
 import { createSlackAuthorization, type AuthRetryOptions, type SlackAuthorization } from './authorization.ts';
-import { createSeenSet, dedupeEvents } from './dedupe.ts';
+import { dedupeEvents } from './dedupe.ts';
+import type { PassageLink } from './blocks/index.ts';
 import type { SlackDeps } from './deps.ts';
 import type { EngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
@@ -19,6 +20,9 @@ import { BODY_LIMIT_BYTES, createGuardedServer } from './http-guard.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { mountReader, type ReaderOptions } from './reader-mount.ts';
+import { reconnectPromptly, type Reconnector } from './socket-reconnect.ts';
+import { createMemoryStore, type StateStore } from '../state/index.ts';
 
 const EVENTS_PATH = '/slack/events';
 
@@ -26,10 +30,16 @@ export interface SlackBotOptions {
   env: SlackEnv;
   engine: EngineSlot;
   logger: Logger;
+  /** Where conversations, answers, event ids, rate limits and feedback live; in memory when not given. */
+  state?: StateStore;
   /** Web API retry policy (429s and network errors); tests pass a fast one. */
   retryConfig?: webApi.RetryOptions;
   /** Backoff between start-up auth.test attempts; tests pass a fast one. */
   authRetry?: AuthRetryOptions;
+  /** The report reader that citations link to (served when its config has a secret). */
+  reader?: ReaderOptions;
+  /** Public links to passages, shown as the sources of streamed answers (default: the reader's, when on). */
+  passageLink?: PassageLink;
 }
 
 export interface SlackBot {
@@ -37,16 +47,25 @@ export interface SlackBot {
   deps: SlackDeps;
   transport: 'socket' | 'http';
   authorization: SlackAuthorization;
+  /** A Web API client with the bot token, for work outside a listener (the App itself has no token). */
+  client: webApi.WebClient;
   /**
    * HTTP: listen (a port in use rejects here, before any Web API call), then check the token in the background.
-   * Socket Mode: check the token (retrying), then connect. Resolves with the HTTP port once listening or connected.
+   * Socket Mode: check the token (retrying), then connect. Resolves with the HTTP port once listening or
+   * connected, and the reader's own port (Socket Mode).
    */
-  start(): Promise<{ port?: number }>;
+  start(): Promise<{ port?: number; readerPort?: number }>;
   stop(): Promise<void>;
 }
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { env, logger } = options;
+  const state = options.state ?? createMemoryStore();
+  const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const reader = options.reader ? mountReader(options.reader, transport, logger) : undefined;
+  // The reader's links are also the sources of streamed reading tasks, unless the caller brings its own.
+  const readerLinks = reader?.links;
+  const passageLink: PassageLink | undefined = options.passageLink ?? (readerLinks ? (p) => readerLinks.passage(p) : undefined);
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
@@ -59,37 +78,46 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
   const deps: SlackDeps = {
     engine: options.engine,
-    feedback: createFeedbackStore(env.RAPPORTEUR_FEEDBACK_FILE),
-    limiter: createRateLimiter({ limit: env.RAPPORTEUR_RATE_LIMIT }),
-    answers: createAnswerCache(),
+    feedback: createFeedbackStore(state),
+    limiter: createRateLimiter({ state, limit: env.RAPPORTEUR_RATE_LIMIT }),
+    answers: createAnswerCache(state),
+    state,
     // Its own queue, no retries, 429s rejected at once: a rate-limited or failing 👀 is dropped, never waited
     // for, and never pauses the queue the answers go through (the Web API client pauses its whole queue for
     // a 429's Retry-After).
     decorations: new webApi.WebClient(env.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
     logger,
+    ...(reader?.links ? { links: reader.links } : {}),
+    streaming: env.RAPPORTEUR_STREAMING === 'on',
+    ...(passageLink ? { passageLink } : {}),
   };
   const log = boltLogger(logger);
-  const transport = env.SLACK_APP_TOKEN ? 'socket' : 'http';
 
-  // No `token`: Bolt would call auth.test once in its constructor and cache a failure for ever (issue 13, D1).
-  const receiver =
+  // No `token` for the App: Bolt would call auth.test once in its constructor and cache a failure for ever
+  // (issue 13, D1); it gets authorization.ts's `authorize` instead.
+  // The Socket Mode client opens its connection with its own Web API client (apps.connections.open): its
+  // options come through installerOptions.clientOptions. Its own reconnect waits 5 s: socket-reconnect.ts.
+  const socketReceiver =
     transport === 'socket'
-      ? // The Socket Mode client opens its connection with its own Web API client (apps.connections.open):
-        // its options come through installerOptions.clientOptions.
-        new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions } })
-      : new HTTPReceiver({
-          signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
-          endpoints: EVENTS_PATH,
-          logger: log,
-          // Ack first, answer after: answers take longer than Slack's 3 s.
-          processBeforeResponse: false,
-          // The guard refuses bigger bodies first; the same limit here in case a request reaches Bolt directly.
-          bodyLimit: BODY_LIMIT_BYTES,
-          customRoutes: [healthRoute(deps.engine, authorization)],
-        });
-  const app = new App({ receiver, authorize: authorization.authorize, logger: log, clientOptions });
+      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, installerOptions: { clientOptions }, autoReconnectEnabled: false })
+      : undefined;
+  const reconnector: Reconnector | undefined = socketReceiver && reconnectPromptly(socketReceiver.client, logger);
+  const httpReceiver = socketReceiver
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: env.SLACK_SIGNING_SECRET!, // required by env.ts when there is no app token
+        endpoints: EVENTS_PATH,
+        logger: log,
+        // Ack first, answer after: answers take longer than Slack's 3 s.
+        processBeforeResponse: false,
+        // The guard refuses bigger bodies first; the same limit here in case a request reaches Bolt directly.
+        bodyLimit: BODY_LIMIT_BYTES,
+        // Readiness, and the report reader (/r/<document>) on the same port.
+        customRoutes: [healthRoute(deps.engine, authorization), ...(reader?.customRoutes ?? [])],
+      });
+  const app = new App({ receiver: (socketReceiver ?? httpReceiver)!, authorize: authorization.authorize, logger: log, clientOptions });
 
-  app.use(dedupeEvents(createSeenSet()));
+  app.use(dedupeEvents(state.dedupe));
   app.use(ignoreNoise);
   registerListeners(app, deps);
   app.error(async (error) => {
@@ -103,16 +131,18 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     deps,
     transport,
     authorization,
+    client: new webApi.WebClient(env.SLACK_BOT_TOKEN, clientOptions),
     async start() {
-      if (receiver instanceof SocketModeReceiver) {
+      if (!httpReceiver) {
         await authorization.start();
         await app.start();
-        return {};
+        const readerPort = await reader?.start();
+        return readerPort === undefined ? {} : { readerPort };
       }
       server = createGuardedServer({
         endpoint: EVENTS_PATH,
         signingSecret: env.SLACK_SIGNING_SECRET!,
-        requestListener: receiver.requestListener,
+        requestListener: httpReceiver.requestListener,
         slackReady: (ms) => authorization.waitReady(ms),
         slackStatus: () => authorization.status(),
         logger,
@@ -125,7 +155,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     },
     async stop() {
       authorization.stop();
-      if (receiver instanceof SocketModeReceiver) {
+      await reader?.stop();
+      reconnector?.stop();
+      if (socketReceiver) {
         await app.stop();
         return;
       }

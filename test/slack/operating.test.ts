@@ -37,6 +37,9 @@ function envFor(extra: Record<string, string> = {}) {
     PORT: '0',
     RAPPORTEUR_FEEDBACK_FILE: path.join(tmp, 'feedback.jsonl'),
     RAPPORTEUR_RATE_LIMIT: '100',
+    RAPPORTEUR_STATE: 'memory',
+    // Answers are read as posted messages here; streamed answers are tested in agent.test.ts.
+    RAPPORTEUR_STREAMING: 'off',
     ...extra,
   });
 }
@@ -86,7 +89,7 @@ function click(user: string, channel: string, action: Json, where: { ephemeral: 
 function serveChild(env: Record<string, string>, limitMs: number): Promise<{ code: number | 'killed'; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--corpus', defaultCorpusDir, '--index', inject('sharedIndexDir')], {
-      env: { PATH: process.env.PATH, RAPPORTEUR_THREADS: '1', ...env },
+      env: { PATH: process.env.PATH, RAPPORTEUR_THREADS: '1', RAPPORTEUR_STATE: 'memory', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -314,7 +317,7 @@ describe('decorations never hold an answer back (D6)', () => {
   });
 
   it('the answer is posted while reactions.add is still pending; 👀 is removed once it was added', async () => {
-    const release = local.hold('reactions.add');
+    const release = local.holdUntilReleased('reactions.add');
     const { ts, envelope } = mention('U50', 'C50', QUESTION);
     try {
       await sendEvent(url, envelope);

@@ -24,11 +24,14 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { corpus: string; index: string }) => {
       // Loaded here, not at start-up: Bolt and its HTTP stack would slow every other command.
       const { createLogger, loadSlackEnv, SlackAuthError, SlackEnvError, startServer } = await import('../../slack/index.ts');
+      const { loadReaderEnv, ReaderEnvError } = await import('../../reader/index.ts');
       let env;
+      let reader;
       try {
         env = loadSlackEnv();
+        reader = loadReaderEnv();
       } catch (error) {
-        if (error instanceof SlackEnvError) throw new UserError(error.message, 2);
+        if (error instanceof SlackEnvError || error instanceof ReaderEnvError) throw new UserError(error.message, 2);
         throw error;
       }
       const logger = createLogger(env.LOG_LEVEL);
@@ -36,14 +39,15 @@ export function registerServeCommand(program: Command): void {
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
       const corpusDir = path.resolve(options.corpus);
       const indexDir = path.resolve(options.index);
+      const { StateError } = await import('../../state/index.ts');
       let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {
-        server = await startServer({ env, logger, indexDir, openEngine: () => openEngine({ corpusDir, indexDir }) });
+        server = await startServer({ env, logger, indexDir, reader, openEngine: (store) => openEngine({ corpusDir, indexDir, store }) });
         await server.ready;
       } catch (error) {
         await server?.stop().catch(() => undefined);
         exitSoon();
-        if (error instanceof SlackAuthError) throw new UserError(error.message, 2);
+        if (error instanceof StateError || error instanceof SlackAuthError) throw new UserError(error.message, 2);
         throw error; // UserError from openEngine: one line, non-zero exit
       }
       await new Promise<void>((resolve) => {

@@ -3,7 +3,8 @@
 // of asking the question again (issue 13, D23: the button's copy of the question may be truncated, and a new
 // answer is not what the user read).
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerMessage, decodeValue, foreignConversationNotice, shareExpiredNotice, ShareValueSchema } from '../../blocks/index.ts';
+import { renderShown } from '../../answering.ts';
+import { decodeValue, foreignConversationNotice, shareExpiredNotice, ShareValueSchema } from '../../blocks/index.ts';
 import { clickMayContinue, type SlackDeps } from '../../deps.ts';
 import { clickedValue, clickOrigin } from './action-place.ts';
 
@@ -14,19 +15,13 @@ export function shareCallback(deps: SlackDeps) {
     const channel = body.channel?.id;
     if (!value || !channel) return;
     try {
-      const shown = deps.answers.get(value.a);
+      const shown = await deps.answers.get(value.a);
       if (!shown || !clickMayContinue(shown.conversationKey, clickOrigin(body))) {
         deps.logger.info({ answerId: value.a, user: body.user.id, remembered: Boolean(shown) }, 'share refused: answer expired or not the clicker’s');
         await respond({ response_type: 'ephemeral', replace_original: false, ...(shown ? foreignConversationNotice() : shareExpiredNotice()) });
         return;
       }
-      const message = answerMessage(shown.answer, {
-        answerId: shown.answerId,
-        conversationKey: shown.conversationKey,
-        mode: shown.mode,
-        showQuestion: true,
-        sharedBy: body.user.id,
-      });
+      const message = renderShown(deps, shown, { showQuestion: true, sharedBy: body.user.id });
       try {
         /** @see https://api.slack.com/methods/chat.postMessage */
         await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
