@@ -80,11 +80,13 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
   });
 
   it('answers, within 30 s and exactly once, a question whose process was killed right after the ack', async () => {
-    local.hold('reactions.add'); // the process will be stuck showing 👀 when it is killed
+    // The process will be stuck posting its answer when it is killed (the 👀 no longer holds an answer back:
+    // issue 13, D6).
+    local.hold('chat.postMessage');
     const question = mention('U4', 'C4', QUESTIONS[1]!);
     expect((await sendEvent(a.url, question.envelope)).status).toBe(200);
-    // Acked, recorded in flight, and now working on it: kill -9.
-    await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts));
+    // Acked, recorded in flight, and now posting the answer: kill -9.
+    await local.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.status === 0 && c.params.thread_ts === question.ts));
     await a.crash();
     const killedAt = Date.now();
     const answer = await local.waitFor((calls) => postsIn(calls, 'C4', question.ts)[0], 30_000);

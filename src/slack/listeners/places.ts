@@ -8,11 +8,13 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
 
-/** 👀 on the question while working, removed when answered. */
+/** 👀 on the question while working, removed when answered; `client` is the decorations client (deps.ts). */
 export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
     messageTs: timestamp,
+    /** @see https://api.slack.com/methods/reactions.add */
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
+    /** @see https://api.slack.com/methods/reactions.remove */
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
 }
