@@ -1,6 +1,6 @@
 // One `rapporteur serve` against two on the same machine, sharing one state store: a burst of distinct
 // questions sent at once as signed Events API requests (round robin, as a load balancer would), timed from
-// the first request to the last answer posted to a local stand-in for the Slack Web API.
+// the first request to the last answer delivered (posted or streamed) to a local stand-in for the Web API.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -26,11 +26,13 @@ export interface ReplicasFigures {
 
 const SECRET = randomBytes(16).toString('hex');
 
-/** Answers every Web API method with ok and counts the answers posted in threads. */
+/** Answers every Web API method with ok and notes the threads answered (posted or streamed). */
 class Recorder {
   private server: Server = createServer((req, res) => void this.handle(req, res));
   private ts = 1_900_000_000;
   readonly answered = new Set<string>();
+  /** Open streams: their ts → the thread they answer in. */
+  private streams = new Map<string, string>();
   private waiters: Array<() => void> = [];
   port = 0;
 
@@ -51,14 +53,22 @@ class Recorder {
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const params: Record<string, unknown> = req.headers['content-type']?.includes('json')
+      ? (JSON.parse(raw || '{}') as Record<string, unknown>)
+      : Object.fromEntries(new URLSearchParams(raw));
     const method = (req.url ?? '').replace(/^\/api\//, '');
-    if (method === 'chat.postMessage' && params.get('thread_ts')) {
-      this.answered.add(params.get('thread_ts')!);
+    const ts = `${this.ts++}.000100`;
+    // An answer is a message posted in the thread, or a reply streamed there (answered when the stream stops).
+    if (method === 'chat.startStream' && params.thread_ts) this.streams.set(ts, String(params.thread_ts));
+    const answeredThread =
+      method === 'chat.postMessage' && params.thread_ts ? String(params.thread_ts) : method === 'chat.stopStream' ? this.streams.get(String(params.ts)) : undefined;
+    if (answeredThread) {
+      this.answered.add(answeredThread);
       for (const wake of this.waiters.splice(0)) wake();
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    const reply = method === 'auth.test' ? { ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'TBENCH' } : { ok: true, ts: `${this.ts++}.000100` };
+    const reply = method === 'auth.test' ? { ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'TBENCH' } : { ok: true, ts, channel: params.channel };
     res.end(JSON.stringify(reply));
   }
 }

@@ -18,15 +18,21 @@ export const IN_FLIGHT = {
   pollMs: 2_000,
 } as const;
 
-/** Where the answer goes, in a form another process can post to (a thread: mention, DM, assistant thread). */
-export const PlaceRecordSchema = z.object({
-  kind: z.literal('thread'),
-  channel: z.string().min(1),
-  threadTs: z.string().min(1),
-  userId: z.string().min(1),
-  /** The question's own message, for the 👀 reaction. */
-  reactTs: z.string().optional(),
-});
+/**
+ * Where the answer goes, in a form another process can post to: a thread (mentions, DMs, assistant
+ * threads), or the response_url of a slash command (Slack accepts posts to it from anywhere for 30 minutes).
+ */
+export const PlaceRecordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('thread'),
+    channel: z.string().min(1),
+    threadTs: z.string().min(1),
+    userId: z.string().min(1),
+    /** The question's own message, for the 👀 reaction. */
+    reactTs: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('response_url'), url: z.url(), userId: z.string().min(1) }),
+]);
 export type PlaceRecord = z.infer<typeof PlaceRecordSchema>;
 
 const QuestionRecordSchema = z.object({
@@ -35,6 +41,7 @@ const QuestionRecordSchema = z.object({
   conversationKey: z.string(),
   mode: z.enum(['ask', 'lookup']),
   doc: z.string().optional(),
+  display: z.object({ ephemeral: z.boolean().optional(), showQuestion: z.boolean().optional(), sourcesOnly: z.boolean().optional() }).optional(),
 });
 
 export interface Flight {
@@ -46,15 +53,15 @@ const NO_FLIGHT: Flight = { land: async () => undefined };
 
 /** Record `question` as in flight (or keep renewing the one taken over, `resumedId`) until it lands. */
 export async function takeOff(deps: SlackDeps, place: PlaceRecord | undefined, question: Question, resumedId?: string): Promise<Flight> {
-  if (!place) return NO_FLIGHT; // response_url answers (slash commands) cannot be posted from elsewhere
+  if (!place && !resumedId) return NO_FLIGHT; // a place only this process can post to (a click's respond)
   const id = resumedId ?? randomBytes(8).toString('hex');
   const state = deps.state.inFlight;
   const quietly = (what: string, action: Promise<unknown>) =>
     action.catch((error: unknown) => deps.logger.warn({ err: error, inFlight: id }, `in-flight ${what} failed`));
   if (!resumedId) {
-    const { userId, text, conversationKey, mode, doc } = question;
-    const record = { userId, text, conversationKey, mode, ...(doc ? { doc } : {}) };
-    await quietly('record', state.begin({ id, at: Date.now(), question: record, place }, IN_FLIGHT.leaseMs));
+    const { userId, text, conversationKey, mode, doc, display } = question;
+    const record = { userId, text, conversationKey, mode, ...(doc ? { doc } : {}), ...(display ? { display } : {}) };
+    await quietly('record', state.begin({ id, at: Date.now(), question: record, place: place! }, IN_FLIGHT.leaseMs));
   }
   const renewal = setInterval(() => void quietly('renewal', state.renew(id, IN_FLIGHT.leaseMs)), IN_FLIGHT.renewEveryMs);
   renewal.unref();
@@ -85,6 +92,7 @@ export function recoverAbandoned(deps: SlackDeps, answer: (abandoned: Abandoned)
       const place = PlaceRecordSchema.safeParse(entry.place);
       const question = QuestionRecordSchema.safeParse(entry.question);
       if (!place.success || !question.success) {
+        deps.logger.warn({ inFlight: entry.id }, 'a question left in flight has an unreadable record; dropped');
         await deps.state.inFlight.finish(entry.id);
         continue;
       }

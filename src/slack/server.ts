@@ -13,7 +13,7 @@ import { createEngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
 import { recoverAbandoned, type Abandoned, type Recovery } from './in-flight.ts';
 import { watchIndex, type IndexWatcher } from './index-watcher.ts';
-import { reactionSignal, threadPlace } from './listeners/places.ts';
+import { reactionSignal, respondPlace, respondTo, threadPlace } from './listeners/places.ts';
 
 export interface ServerOptions {
   env: SlackEnv;
@@ -48,6 +48,10 @@ export interface RunningServer {
 
 /** Answer a question another process left in flight, in its thread, from here. */
 function resume(bot: SlackBot, { id, place, question }: Abandoned): Promise<unknown> {
+  if (place.kind === 'response_url') {
+    const resumable = { responseUrl: place.url, userId: place.userId };
+    return answerAt(bot.deps, respondPlace(respondTo(place.url), { resumable }), question, id);
+  }
   const { client } = bot;
   const working = place.reactTs ? reactionSignal(bot.deps.decorations, place.channel, place.reactTs) : undefined;
   return answerAt(bot.deps, threadPlace(client, place.channel, place.threadTs, place.userId, working ? { working } : {}), question, id);

@@ -10,9 +10,20 @@ export interface StateLogger {
   info(details: object, message: string): void;
 }
 
-export function withFallback(primary: StateStore, logger: StateLogger): StateStore & { degraded(): boolean } {
+export interface FallbackOptions {
+  /**
+   * While the shared store is down, try it again at most this often; in between, go straight to memory, so a
+   * server that hangs (not refusing, just silent: each command then waits for its timeout) slows one
+   * operation per interval, not every operation of every answer.
+   */
+  retryEveryMs?: number;
+}
+
+export function withFallback(primary: StateStore, logger: StateLogger, options: FallbackOptions = {}): StateStore & { degraded(): boolean } {
   const local = createMemoryStore();
+  const retryEveryMs = options.retryEveryMs ?? 1000;
   let down = false;
+  let retryAt = 0;
   const pendingFeedback: FeedbackRecord[] = [];
 
   const flushFeedback = async () => {
@@ -23,6 +34,7 @@ export function withFallback(primary: StateStore, logger: StateLogger): StateSto
   };
   /** Run on the shared store; on failure, log (once per outage) and run the local fallback. */
   const guarded = async <T>(what: string, shared: () => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
+    if (down && Date.now() < retryAt) return fallback();
     try {
       const result = await shared();
       if (down) {
@@ -32,6 +44,7 @@ export function withFallback(primary: StateStore, logger: StateLogger): StateSto
       }
       return result;
     } catch (error) {
+      retryAt = Date.now() + retryEveryMs;
       if (!down) {
         down = true;
         logger.warn(

@@ -4,5 +4,5 @@ export { DEFAULT_STATE_FILE, StateSpecSchema, type StateSpec } from './spec.ts';
 export { importLegacyFeedback, latestOpinions, openStateStore, readFeedbackLines, type OpenStateOptions } from './open.ts';
 export { createMemoryStore } from './memory.ts';
 export { MIGRATIONS, SCHEMA_VERSION } from './sqlite.ts';
-export { withFallback, type StateLogger } from './fallback.ts';
+export { withFallback, type FallbackOptions, type StateLogger } from './fallback.ts';
 export { STATE_LIMITS } from './limits.ts';

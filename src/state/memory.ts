@@ -1,18 +1,12 @@
 // The in-process backend: tests, the terminal, and the fallback while Redis is unreachable. Nothing here is
 // shared with another process or survives a restart.
 import { MemoryConversationStore } from '../answer/index.ts';
+import { LruCache } from '../embed/index.ts';
 import { STATE_LIMITS } from './limits.ts';
 import type { FeedbackRecord, InFlight, RateDecision, StateStore } from './types.ts';
 
 export interface MemoryOptions {
   now?: () => number;
-}
-
-/** A bounded map whose oldest entries (insertion order) go first. */
-function boundedSet<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  map.delete(key);
-  map.set(key, value);
-  while (map.size > max) map.delete(map.keys().next().value!);
 }
 
 export function createMemorySeen(now: () => number = Date.now): StateStore['dedupe'] {
@@ -52,7 +46,7 @@ export function createMemoryRateLimit(now: () => number = Date.now): StateStore[
 
 export function createMemoryStore(options: MemoryOptions = {}): StateStore {
   const now = options.now ?? Date.now;
-  const answers = new Map<string, { json: string; at: number }>();
+  const answers = new LruCache<string, { json: string; at: number }>(STATE_LIMITS.answers);
   const feedback: FeedbackRecord[] = [];
   let imported = false;
   const inFlight = new Map<string, { entry: InFlight; leaseUntil: number }>();
@@ -62,7 +56,7 @@ export function createMemoryStore(options: MemoryOptions = {}): StateStore {
     conversations: new MemoryConversationStore({ now }),
     answers: {
       async put(id, json) {
-        boundedSet(answers, id, { json, at: now() }, STATE_LIMITS.answers);
+        answers.set(id, { json, at: now() });
       },
       async get(id) {
         const hit = answers.get(id);

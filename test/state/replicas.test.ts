@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalSlack } from '../slack/helpers/local-slack.ts';
-import { sendEvent } from '../slack/helpers/signed-requests.ts';
+import { sendCommand, sendEvent } from '../slack/helpers/signed-requests.ts';
 import { flushRedis, startPrivateRedis, testRedisUrl, type PrivateRedis } from '../support/redis.ts';
 import { ServeProcess } from './helpers/serve-process.ts';
 import { mention, postsIn, sourceNumbers } from './helpers/slack-payloads.ts';
@@ -51,20 +51,20 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     const question = mention('U1', 'C1', QUESTIONS[0]!, { eventId: 'EvBoth1' });
     const [toA, toB] = await Promise.all([sendEvent(a.url, question.envelope), sendEvent(b.url, question.envelope)]);
     expect([toA.status, toB.status]).toEqual([200, 200]);
-    await local.waitFor((calls) => postsIn(calls, 'C1', question.ts)[0]);
+    await local.waitFor(() => postsIn(local, 'C1', question.ts)[0]);
     // The other process said it dropped it.
     const dropped = (l: { msg: string }) => l.msg.includes('duplicate delivery of EvBoth1 ignored');
     await Promise.race([a.waitForLog(dropped), b.waitForLog(dropped)]);
-    expect(postsIn(local.calls, 'C1', question.ts)).toHaveLength(1);
+    expect(postsIn(local, 'C1', question.ts)).toHaveLength(1);
   });
 
   it('answers a follow-up on the second process with the turn the first answered', async () => {
     const question = mention('U2', 'C2', QUESTIONS[0]!);
     await sendEvent(a.url, question.envelope);
-    const first = await local.waitFor((calls) => postsIn(calls, 'C2', question.ts)[0]);
+    const first = await local.waitFor(() => postsIn(local, 'C2', question.ts)[0]);
     expect(sourceNumbers(first)[0]).toBe(1);
     await sendEvent(b.url, mention('U2', 'C2', 'plus de résultats', { threadTs: question.ts }).envelope);
-    const more = await local.waitFor((calls) => postsIn(calls, 'C2', question.ts)[1]);
+    const more = await local.waitFor(() => postsIn(local, 'C2', question.ts)[1]);
     expect(sourceNumbers(more)[0]).toBe(6);
   });
 
@@ -72,34 +72,41 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     const asked = QUESTIONS.map((text, i) => mention('U3', `C3-${i}`, text));
     for (const [i, question] of asked.entries()) await sendEvent((i % 2 ? b : a).url, question.envelope);
     const notices = () => local.calls.filter((c) => c.method === 'chat.postEphemeral' && c.params.user === 'U3');
-    const answered = () => asked.filter((q, i) => postsIn(local.calls, `C3-${i}`, q.ts).length > 0);
+    const answered = () => asked.filter((q, i) => postsIn(local, `C3-${i}`, q.ts).length > 0);
     await local.waitFor(() => answered().length === 10 && notices().length === 1, 180_000);
     expect(answered()).toHaveLength(10);
     expect(notices()).toHaveLength(1);
     expect(String(notices()[0]!.params.text)).toMatch(/\d+ s/);
   });
 
-  it('answers, within 30 s and exactly once, a question whose process was killed right after the ack', async () => {
-    // The process will be stuck posting its answer when it is killed (the 👀 no longer holds an answer back:
-    // issue 13, D6).
+  it('answers, within 30 s and exactly once, the questions whose process was killed right after the ack', async () => {
+    // The process will be stuck mid-answer when it is killed: posting the answer of a mention (the 👀 no
+    // longer holds an answer back: issue 13, D6), and the answer of a /rapporteur command to its response_url.
     local.hold('chat.postMessage');
+    local.hold('response_url');
     const question = mention('U4', 'C4', QUESTIONS[1]!);
     expect((await sendEvent(a.url, question.envelope)).status).toBe(200);
-    // Acked, recorded in flight, and now posting the answer: kill -9.
+    const command = await sendCommand(a.url, { command: '/rapporteur', text: QUESTIONS[4]!, user_id: 'U4', channel_id: 'C4', response_url: local.responseUrl('killed'), trigger_id: 't' });
+    expect(command.status).toBe(200);
     await local.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.status === 0 && c.params.thread_ts === question.ts));
+    await local.waitFor((calls) => calls.find((c) => c.method === 'response_url' && c.params.__id === 'killed'));
     await a.crash();
     const killedAt = Date.now();
-    const answer = await local.waitFor((calls) => postsIn(calls, 'C4', question.ts)[0], 30_000);
+    const delivered = () => local.calls.filter((c) => c.method === 'response_url' && c.params.__id === 'killed' && c.status === 200);
+    const answer = await local.waitFor(() => postsIn(local, 'C4', question.ts)[0], 30_000);
+    const commandAnswer = await local.waitFor(() => delivered()[0], 30_000);
     expect(Date.now() - killedAt).toBeLessThan(30_000);
     expect(sourceNumbers(answer).length).toBeGreaterThan(0);
-    await b.waitForLog((l) => l.msg.startsWith('answering a question left in flight'));
-    // Answered and no longer in flight: nobody will answer it again.
+    expect(commandAnswer.params.response_type).toBe('ephemeral');
+    await local.waitFor(() => b.logs.filter((l) => l.msg.startsWith('answering a question left in flight')).length === 2 || undefined);
+    // Answered and no longer in flight: nobody will answer them again.
     const redis = new Redis(redisUrl!);
     for (let i = 0; i < 200 && (await redis.hlen('rapporteur:in-flight')) > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await redis.hlen('rapporteur:in-flight')).toBe(0);
     await redis.quit();
-    expect(postsIn(local.calls, 'C4', question.ts)).toHaveLength(1);
-    expect(b.logs.filter((l) => l.msg.startsWith('answering a question left in flight'))).toHaveLength(1);
+    expect(postsIn(local, 'C4', question.ts)).toHaveLength(1);
+    expect(delivered()).toHaveLength(1);
+    expect(b.logs.filter((l) => l.msg.startsWith('answering a question left in flight'))).toHaveLength(2);
   });
 });
 
@@ -126,13 +133,13 @@ describe.skipIf(!redisUrl)('Redis stopped while two processes serve, and started
     const during = mention('U5', 'C5', QUESTIONS[2]!, { eventId: 'EvOutage1' });
     await sendEvent(p.url, during.envelope);
     await sendEvent(p.url, during.envelope); // a retry to the same process: still dropped
-    await slack.waitFor((calls) => postsIn(calls, 'C5', during.ts)[0]);
+    await slack.waitFor(() => postsIn(slack, 'C5', during.ts)[0]);
     await p.waitForLog((l) => l.msg.startsWith('state store unreachable'));
     await p.waitForLog((l) => l.msg.includes('duplicate delivery of EvOutage1 ignored'));
-    expect(postsIn(slack.calls, 'C5', during.ts)).toHaveLength(1);
+    expect(postsIn(slack, 'C5', during.ts)).toHaveLength(1);
     const onQ = mention('U5', 'C6', QUESTIONS[3]!);
     await sendEvent(q.url, onQ.envelope);
-    await slack.waitFor((calls) => postsIn(calls, 'C6', onQ.ts)[0]);
+    await slack.waitFor(() => postsIn(slack, 'C6', onQ.ts)[0]);
 
     await redis.start();
     // Reconnected (ioredis retries every ≤ 2 s): a follow-up started on p continues on q through Redis.
@@ -141,9 +148,9 @@ describe.skipIf(!redisUrl)('Redis stopped while two processes serve, and started
     for (let attempt = 0; attempt < 20 && !shared; attempt++) {
       const question = mention('U6', `C7-${attempt}`, QUESTIONS[0]!);
       await sendEvent(p.url, question.envelope);
-      await slack.waitFor((calls) => postsIn(calls, `C7-${attempt}`, question.ts)[0]);
+      await slack.waitFor(() => postsIn(slack, `C7-${attempt}`, question.ts)[0]);
       await sendEvent(q.url, mention('U6', `C7-${attempt}`, 'plus de résultats', { threadTs: question.ts }).envelope);
-      const more = await slack.waitFor((calls) => postsIn(calls, `C7-${attempt}`, question.ts)[1]);
+      const more = await slack.waitFor(() => postsIn(slack, `C7-${attempt}`, question.ts)[1]);
       shared = sourceNumbers(more)[0] === 6;
       if (!shared) await new Promise((r) => setTimeout(r, 1000)); // still reconnecting
     }

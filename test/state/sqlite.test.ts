@@ -52,7 +52,7 @@ describe('a restart of `rapporteur serve` on the same SQLite file', () => {
       // Before: a question in a channel thread, and a private /rapporteur answer with "Partager".
       const question = mention('U1', 'C1', QUESTION, { eventId: 'EvRestart1' });
       await sendEvent(serve.url, question.envelope);
-      const first = await local.waitFor((calls) => postsIn(calls, 'C1', question.ts)[0]);
+      const first = await local.waitFor(() => postsIn(local, 'C1', question.ts)[0]);
       expect(sourceNumbers(first)[0]).toBe(1);
       await sendCommand(serve.url, { command: '/rapporteur', text: QUESTION, user_id: 'U2', channel_id: 'C2', response_url: local.responseUrl('cmd'), trigger_id: 't' });
       const privateAnswer = await local.waitFor((calls) => calls.find((c) => c.method === 'response_url' && c.params.__id === 'cmd'));
@@ -68,15 +68,54 @@ describe('a restart of `rapporteur serve` on the same SQLite file', () => {
       // A follow-up in the thread pages through the ranking the first process kept.
       const followUp = mention('U1', 'C1', 'plus de résultats', { threadTs: question.ts });
       await sendEvent(serve.url, followUp.envelope);
-      const more = await local.waitFor((calls) => postsIn(calls, 'C1', question.ts)[1]);
+      const more = await local.waitFor(() => postsIn(local, 'C1', question.ts)[1]);
       expect(sourceNumbers(more)[0]).toBe(6);
-      expect(postsIn(local.calls, 'C1', question.ts)).toHaveLength(2);
+      expect(postsIn(local, 'C1', question.ts)).toHaveLength(2);
       // "Partager" posts the answer that was shown before the restart (same id: from the cache, not asked again).
       await sendInteraction(serve.url, buttonClick('U2', 'C2', { type: 'button', action_id: 'share_answer', block_id: 'b', value: share.value }, local.responseUrl('share'), true));
-      const shared = await local.waitFor((calls) => postsIn(calls, 'C2')[0]);
+      const shared = await local.waitFor(() => postsIn(local, 'C2')[0]);
       expect(answerIdOf(shared)).toBe(sharedId);
     } finally {
       await serve.stop();
+      await local.stop();
+    }
+  });
+});
+
+describe('a crash of `rapporteur serve` on SQLite', () => {
+  it('answers, once, after the restart, a question acked just before a kill -9', async () => {
+    const local = new LocalSlack();
+    await local.start();
+    const file = path.join(dir, 'crash', 'rapporteur.db');
+    const options = { apiUrl: local.apiUrl, state: `sqlite:${file}`, indexDir: inject('sharedIndexDir'), feedbackFile: path.join(dir, 'none.jsonl') };
+    const first = await new ServeProcess(options).start();
+    let second: ServeProcess | undefined;
+    try {
+      local.hold('reactions.add'); // stuck showing 👀 when it is killed
+      const question = mention('U3', 'C3', 'Quelles mesures pour protéger les victimes de la traite ?');
+      expect((await sendEvent(first.url, question.envelope)).status).toBe(200);
+      await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts));
+      await first.crash();
+      expect(postsIn(local, 'C3', question.ts)).toHaveLength(0);
+
+      second = await new ServeProcess(options).start();
+      const answer = await local.waitFor(() => postsIn(local, 'C3', question.ts)[0], 60_000);
+      expect(sourceNumbers(answer).length).toBeGreaterThan(0);
+      await second.waitForLog((l) => l.msg.startsWith('answering a question left in flight'));
+      // Answered and removed from the file: nothing is left in flight to answer again.
+      for (let i = 0; i < 200; i++) {
+        const db = new Database(file, { readonly: true });
+        const { n } = db.prepare('SELECT COUNT(*) AS n FROM in_flight').get() as { n: number };
+        db.close();
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM in_flight').get()).toEqual({ n: 0 });
+      db.close();
+      expect(postsIn(local, 'C3', question.ts)).toHaveLength(1);
+    } finally {
+      await second?.stop();
       await local.stop();
     }
   });

@@ -170,7 +170,7 @@ describe('falling back while the shared store is lost', () => {
       },
     });
     const logs: string[] = [];
-    const store = withFallback(failing, { warn: (_d, m) => logs.push(`warn ${m}`), info: (_d, m) => logs.push(`info ${m}`) });
+    const store = withFallback(failing, { warn: (_d, m) => logs.push(`warn ${m}`), info: (_d, m) => logs.push(`info ${m}`) }, { retryEveryMs: 0 });
     expect(await store.dedupe.firstTime('Ev1', 60_000)).toBe(true);
     expect(await store.dedupe.firstTime('Ev1', 60_000)).toBe(false); // the process still de-duplicates
     expect((await store.rateLimit.take('U1', 1, 60_000)).allowed).toBe(true);
@@ -183,5 +183,13 @@ describe('falling back while the shared store is lost', () => {
     expect(logs.at(-1)).toMatch(/^info state store reachable again/);
     // The feedback given during the outage reached the shared store.
     expect((await shared.feedback.all()).map((r) => r.answerId)).toEqual(['during-outage']);
+  });
+
+  it('while down, tries the shared store again only once per interval', async () => {
+    let calls = 0;
+    const hanging = { ...createMemoryStore(), dedupe: { firstTime: async () => { calls++; throw new Error('timeout'); } } };
+    const store = withFallback(hanging, { warn: () => undefined, info: () => undefined }, { retryEveryMs: 60_000 });
+    for (let i = 0; i < 5; i++) await store.dedupe.firstTime(`Ev${i}`, 60_000);
+    expect(calls).toBe(1);
   });
 });

@@ -74,9 +74,36 @@ export function threadPlace(
   };
 }
 
-/** Slash commands and clicks on ephemeral messages: everything goes back through response_url, privately. */
-export function respondPlace(respond: RespondFn, options: { replaceOriginal?: boolean } = {}): AnswerPlace {
+/**
+ * Slash commands and clicks on ephemeral messages: everything goes back through response_url, privately.
+ * `resumable`: the response_url and asker, so another process can answer if this one dies first (in-flight.ts).
+ */
+export function respondPlace(
+  respond: RespondFn,
+  options: { replaceOriginal?: boolean; resumable?: { responseUrl: string; userId: string } } = {},
+): AnswerPlace {
   const send: AnswerPlace['post'] = (message) =>
     respond({ response_type: 'ephemeral', replace_original: options.replaceOriginal ?? false, ...message });
-  return { post: send, notifyPrivately: send };
+  const { resumable } = options;
+  return {
+    post: send,
+    notifyPrivately: send,
+    ...(resumable ? { resume: { kind: 'response_url' as const, url: resumable.responseUrl, userId: resumable.userId } } : {}),
+  };
+}
+
+/**
+ * A RespondFn for a response_url received by another process: a JSON POST, as Bolt's own respond does.
+ * @see https://api.slack.com/interactivity/handling#message_responses
+ */
+export function respondTo(responseUrl: string): RespondFn {
+  return async (message) => {
+    const response = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(typeof message === 'string' ? { text: message } : message),
+    });
+    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+    return response;
+  };
 }

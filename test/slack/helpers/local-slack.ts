@@ -176,6 +176,11 @@ export class LocalSlack {
     for (const socket of this.sockets) socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'local-stand-in' } }));
   }
 
+  /** Deliver an envelope to one Socket Mode client only (Slack picks one of the app's connections). */
+  sendEnvelopeTo(client: number, envelope: Record<string, unknown>): void {
+    this.sockets[client]?.send(JSON.stringify(envelope));
+  }
+
   get socketClients(): number {
     return this.sockets.filter((s) => s.readyState === s.OPEN).length;
   }

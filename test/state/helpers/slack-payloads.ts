@@ -1,6 +1,5 @@
 // The Slack payloads the state tests send: a mention, a slash command, a button click.
-import type { RecordedCall } from '../../slack/helpers/local-slack.ts';
-import { BOT_USER_ID } from '../../slack/helpers/local-slack.ts';
+import { BOT_USER_ID, type LocalSlack, type RecordedCall } from '../../slack/helpers/local-slack.ts';
 import { eventEnvelope, nextTs } from '../../slack/helpers/signed-requests.ts';
 
 type Json = Record<string, any>;
@@ -27,10 +26,18 @@ export function buttonClick(user: string, channel: string, action: Json, respons
   };
 }
 
-export const postsIn = (calls: RecordedCall[], channel: string, threadTs?: string) =>
-  calls.filter(
-    (c) => c.method === 'chat.postMessage' && c.status === 200 && c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs),
-  );
+/**
+ * The messages the bot delivered in a channel (or one thread of it): each chat.postMessage, and each streamed
+ * reply once stopped (its chat.stopStream call, which carries the sources and feedback blocks).
+ */
+export const postsIn = (local: LocalSlack, channel: string, threadTs?: string): RecordedCall[] =>
+  local.calls.filter((c) => {
+    if (c.status !== 200 || (c as { error?: unknown }).error) return false;
+    if (c.method === 'chat.postMessage') return c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs);
+    if (c.method !== 'chat.stopStream') return false;
+    const stream = local.streams.get(String(c.params.ts));
+    return stream?.channel === channel && (threadTs === undefined || stream.thread_ts === threadTs);
+  });
 export const blocksOf = (call: RecordedCall): Json[] => (call.params.blocks as Json[] | undefined) ?? [];
 export const buttonsOf = (blocks: Json[]): Json[] =>
   blocks.flatMap((b) => [...(b.type === 'actions' ? b.elements : []), ...(b.accessory?.type === 'button' ? [b.accessory] : [])]);
