@@ -1,5 +1,6 @@
 // The figures of one benchmark run: what `--json` prints and bench/results.json holds.
 import type { ScalePoint } from './scale.ts';
+import type { SlackFigures } from './slack-bench.ts';
 import type { LatencySummary } from './stats.ts';
 
 export interface MachineInfo {
@@ -87,6 +88,8 @@ export interface BenchReport {
   machine: MachineInfo;
   index?: IndexFigures;
   serving?: ServingFigures;
+  /** The bot over signed HTTP: event → first streamed chunk, event → complete answer. */
+  slack?: SlackFigures;
   scale: { points: ScalePoint[]; growth: ScaleGrowth[] };
   /** Parts not measured, with the reason (e.g. an upstream stage missing). */
   skipped: Array<{ part: string; reason: string }>;

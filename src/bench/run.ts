@@ -10,9 +10,10 @@ import { runIndexBench, copyCorpus } from './index-bench.ts';
 import { scaleGrowth, type BenchReport, type MachineInfo } from './report.ts';
 import { defaultScaleOptions, runScale, type Distribution, type ScalePoint } from './scale.ts';
 import { runServingBench } from './serving.ts';
+import { runSlackBench } from './slack-bench.ts';
 
-export type BenchPart = 'index' | 'serving' | 'scale';
-export const benchParts: BenchPart[] = ['index', 'serving', 'scale'];
+export type BenchPart = 'index' | 'serving' | 'slack' | 'scale';
+export const benchParts: BenchPart[] = ['index', 'serving', 'slack', 'scale'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -48,6 +49,8 @@ export function plan(options: Pick<BenchOptions, 'quick' | 'scaleN'>) {
     sliceDocuments: options.quick ? 1 : undefined,
     /** Distinct questions asked warm (plus one for the cold start). */
     askQuestions: options.quick ? 30 : 240,
+    /** Questions sent to the bot as signed events (the first few untimed). */
+    slackEvents: options.quick ? 20 : 100,
     repeats: options.quick ? 10 : 60,
     lookups: options.quick ? 100 : 400,
   };
@@ -87,11 +90,12 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
   try {
     let servingCorpus: string | undefined;
     let servingIndex: string | undefined;
-    if (want('index') || want('serving')) {
+    let embedder: import('../embed/index.ts').Embedder | undefined;
+    if (want('index') || want('serving') || want('slack')) {
       try {
         const { loadEmbedder } = await import('../embed/index.ts');
         progress.step('loading the model', 1);
-        const embedder = await loadEmbedder({ arena: true });
+        embedder = await loadEmbedder({ arena: true });
         if (want('index')) {
           progress.step('index', 1);
           report.index = await runIndexBench({
@@ -145,6 +149,26 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
           });
         } catch (error) {
           skipped.push({ part: 'serving', reason: failure(error) });
+        }
+      }
+    }
+
+    if (want('slack')) {
+      if (!servingCorpus || !servingIndex || !embedder) {
+        skipped.push({ part: 'slack', reason: 'no index to serve (see above)' });
+      } else {
+        try {
+          const devSet = await loadDevSet(options.devSetFile);
+          progress.step('slack: event → streamed answer', p.slackEvents);
+          report.slack = await runSlackBench({
+            corpusDir: servingCorpus,
+            indexDir: servingIndex,
+            embedder,
+            questions: askWorkload(devSet, p.slackEvents),
+            onProgress,
+          });
+        } catch (error) {
+          skipped.push({ part: 'slack', reason: failure(error) });
         }
       }
     }

@@ -139,17 +139,18 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     await quietly(deps, 'start-up notice', () => place.post(startingNotice()));
     return undefined;
   }
-  if (place.working) await quietly(deps, 'working signal', () => place.working!.start());
   let shown: ShownAnswer | undefined;
   const started = Date.now();
-  // The stream opens (first chunk) while the engine works.
-  const [stream, produced] = await Promise.all([
+  // The working signal and the stream's first chunk go out together, before the engine takes the CPU: the
+  // first chunk is what the user sees first (bench: event → first streamed chunk).
+  const [, stream] = await Promise.all([
+    place.working ? quietly(deps, 'working signal', () => place.working!.start()) : undefined,
     openStream(deps, place, question),
-    produceAnswer(deps, question).then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    ),
   ]);
+  const produced = await produceAnswer(deps, question).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   const language = detectLanguage(question.text);
   const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
   try {
