@@ -74,3 +74,18 @@ describe('Socket Mode reconnect on refresh_requested', () => {
     expect(local.socketClients).toBe(1);
   });
 });
+
+describe('Socket Mode reconnect when apps.connections.open fails', () => {
+  it('retries with a short backoff and connects again, without a second connection', async () => {
+    const opened = local.connections.length;
+    local.failWith('apps.connections.open', 'internal_error', 2);
+    local.sendDisconnect('refresh_requested');
+    await local.waitFor(() => local.connections.length > opened && local.socketClients === 1, 20_000);
+    expect(local.calls.filter((c) => c.method === 'apps.connections.open' && c.error === 'internal_error').length).toBe(2);
+    local.sendEnvelope(homeOpened('UR-after-failures'));
+    await local.waitFor(() => published('UR-after-failures')[0]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(local.connections.length).toBe(opened + 1);
+    expect(local.socketClients).toBe(1);
+  });
+});
