@@ -1,6 +1,8 @@
 // The figures of one benchmark run: what `--json` prints and bench/results.json holds.
+import type { ReplicasFigures } from './replicas-bench.ts';
 import type { ScalePoint } from './scale.ts';
 import type { SlackFigures } from './slack-bench.ts';
+import type { StateCostResult } from './state-bench.ts';
 import type { LatencySummary } from './stats.ts';
 
 export interface MachineInfo {
@@ -91,6 +93,10 @@ export interface BenchReport {
   /** The bot over signed HTTP: event → first streamed chunk, event → complete answer. */
   slack?: SlackFigures;
   scale: { points: ScalePoint[]; growth: ScaleGrowth[] };
+  /** The state store's cost per answer, per backend. */
+  state?: StateCostResult[];
+  /** One serve process against two, for a burst of distinct questions. */
+  replicas?: ReplicasFigures;
   /** Parts not measured, with the reason (e.g. an upstream stage missing). */
   skipped: Array<{ part: string; reason: string }>;
 }

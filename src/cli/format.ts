@@ -92,3 +92,8 @@ export function answerJson(answer: Answer, top: number) {
     results: answer.sources.slice(0, top).map((s) => ({ docId: s.docId, label: s.label, score: s.score, text: s.text, section: s.section })),
   };
 }
+
+/** The line `index`, `ask` and the bot print while another build holds the index folder's lock. */
+export function waitingLine(event: { pid: number; indexDir: string }): string {
+  return `rapporteur: another build (pid ${event.pid}) is writing ${event.indexDir}; waiting for it to finish…\n`;
+}

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { loadCorpus, type Document, type Passage } from '../corpus/index.ts';
-import { recoverIndexDir } from './atomic-dir.ts';
+import { isReportFile, loadCorpus, type Document, type Passage } from '../corpus/index.ts';
+import { lostItsManifest, recoverIndexDir } from './atomic-dir.ts';
 import { IndexError } from './errors.ts';
 import {
   CORPUS_META_FILE,
@@ -146,7 +146,11 @@ export async function loadIndex(indexDir: string, opts: LoadIndexOptions): Promi
 
 async function readManifest(dir: string): Promise<IndexManifest> {
   const file = path.join(dir, INDEX_FILES.manifest);
-  if (!existsSync(file)) throw new IndexError('missing', dir, `No index found in ${dir}`);
+  if (!existsSync(file)) {
+    // Still `missing` (what ensureIndex builds): the folder holds only our own files, so a build replaces it.
+    if (await lostItsManifest(dir)) throw new IndexError('missing', dir, `The index in ${dir} has lost its ${INDEX_FILES.manifest} (deleted, or an incomplete copy), so it cannot be checked or used`);
+    throw new IndexError('missing', dir, `No index found in ${dir}`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -181,10 +185,8 @@ async function readVerifiedFiles(dir: string, manifest: IndexManifest): Promise<
   return files;
 }
 
-/** Corpus files the parser reads: Markdown and text reports, except a README. */
-export function isCorpusDocumentFile(name: string): boolean {
-  return /\.(md|txt)$/i.test(name) && !/^readme\./i.test(name);
-}
+/** Corpus files the parser reads (Markdown, text, PDF, Word), except a README. */
+export const isCorpusDocumentFile = isReportFile;
 
 /** Throws a `stale` IndexError naming the first difference between the corpus folder and the manifest. */
 async function assertFresh(dir: string, manifest: IndexManifest, corpusDir: string): Promise<void> {

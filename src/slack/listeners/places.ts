@@ -2,12 +2,16 @@
 import type { RespondFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
 import { ui } from '../blocks/strings.ts';
+import type { PlaceRecord } from '../in-flight.ts';
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
+type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
+
 /** 👀 on the question while working, removed when answered. */
-export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): NonNullable<AnswerPlace['working']> {
+export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
+    messageTs: timestamp,
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
@@ -52,14 +56,20 @@ export function threadPlace(
   channel: string,
   threadTs: string,
   userId: string,
-  extras: Pick<AnswerPlace, 'working' | 'stream'> = {},
+  extras: Pick<AnswerPlace, 'stream'> & { working?: AnswerPlace['working'] | ReactionSignal; reactTs?: string } = {},
 ): AnswerPlace {
+  const { reactTs, ...rest } = extras;
+  const working = rest.working;
+  // Enough to post here again from another process if this one dies before answering (in-flight.ts).
+  const reacted = reactTs ?? (working && 'messageTs' in working ? working.messageTs : undefined);
+  const resume: PlaceRecord = { kind: 'thread', channel, threadTs, userId, ...(reacted ? { reactTs: reacted } : {}) };
   return {
+    resume,
     /** @see https://api.slack.com/methods/chat.postMessage */
     post: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message, ...NO_UNFURL }),
     /** @see https://api.slack.com/methods/chat.postEphemeral */
     notifyPrivately: (message) => client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message }),
-    ...extras,
+    ...rest,
   };
 }
 

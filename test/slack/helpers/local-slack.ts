@@ -50,6 +50,7 @@ export class LocalSlack {
   private wss?: WebSocketServer;
   private sockets: WebSocket[] = [];
   private failures = new Map<string, number>();
+  private holds = new Map<string, number>();
   private nextTs = 1_700_000_000;
   /** Messages received on the Socket Mode WebSocket (acks). */
   readonly socketMessages: Array<Record<string, unknown>> = [];
@@ -84,6 +85,11 @@ export class LocalSlack {
   /** Answer the next `times` calls to `method` with `{ ok: false, error }` (HTTP 200, as Slack does). */
   failWith(method: string, error: string, times = 1): void {
     this.errors.set(method, { error, times });
+  }
+
+  /** Leave the next `times` calls to `method` unanswered (recorded with status 0), as a process stuck mid-call. */
+  hold(method: string, times = 1): void {
+    this.holds.set(method, times);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -163,6 +169,12 @@ export class LocalSlack {
       : url.pathname.startsWith('/respond/')
         ? 'response_url'
         : url.pathname;
+    const held = this.holds.get(method) ?? 0;
+    if (held > 0) {
+      this.holds.set(method, held - 1);
+      this.calls.push({ method, params, status: 0 });
+      return; // no response; stop() closes the connection
+    }
     const remaining = this.failures.get(method) ?? 0;
     if (remaining > 0) {
       this.failures.set(method, remaining - 1);

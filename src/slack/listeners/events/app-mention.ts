@@ -17,6 +17,7 @@ export function appMentionCallback(deps: SlackDeps) {
     // 👀 on the question and the status under the thread while working; the answer streamed in the thread.
     const place = threadPlace(client, event.channel, threadTs, userId, {
       working: bothSignals(reactionSignal(client, event.channel, event.ts), statusSignal(setStatus)),
+      reactTs: event.ts,
       stream: streamTo(sayStream, userId),
     });
     if (!question) {
