@@ -134,7 +134,9 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackFi
       const sent = nowMs();
       const response = await fetch(eventsUrl, { method: 'POST', headers: signed(secret, body), body });
       if (response.status !== 200) throw new Error(`the bot answered HTTP ${response.status} to a signed event`);
-      await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('no streamed answer within 60 s')), 60_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no streamed answer within 60 s')), 60_000)));
+      await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
       if (i >= warmup) {
         firstChunk.push(times.startedAt! - sent);
         complete.push(times.stoppedAt! - sent);
