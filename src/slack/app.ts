@@ -101,7 +101,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     transport,
     async start() {
       if (transport === 'socket') {
-        await app.start();
+        await reconnector!.connect(() => app.start());
         const readerPort = await reader?.start();
         return readerPort === undefined ? {} : { readerPort };
       }

@@ -89,3 +89,29 @@ describe('Socket Mode reconnect when apps.connections.open fails', () => {
     expect(local.socketClients).toBe(1);
   });
 });
+
+describe('Socket Mode first connection', () => {
+  const envFor = () => loadSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-A0001-test', SLACK_API_URL: local.apiUrl });
+
+  it('retries a transient refusal of apps.connections.open, as the client did before', async () => {
+    const opened = local.connections.length;
+    local.failWith('apps.connections.open', 'internal_error', 1);
+    const second = createSlackBot({ env: envFor(), engine: createEngineSlot(), logger: pino({ level: 'silent' }), retryConfig: FAST_RETRIES });
+    try {
+      await second.start();
+      expect(local.connections.length).toBe(opened + 1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('gives up at once on a revoked app token (invalid_auth)', async () => {
+    local.failWith('apps.connections.open', 'invalid_auth', 1);
+    const revoked = createSlackBot({ env: envFor(), engine: createEngineSlot(), logger: pino({ level: 'silent' }), retryConfig: FAST_RETRIES });
+    try {
+      await expect(revoked.start()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    } finally {
+      await revoked.stop().catch(() => undefined);
+    }
+  });
+});
