@@ -40,7 +40,8 @@ async function freePort(): Promise<number> {
 }
 
 function slackEnv(port: number, extra: Record<string, string> = {}) {
-  return loadSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String(port), ...extra });
+  // Answers read as posted messages (streamed answers carry the same blocks: test/slack/agent.test.ts).
+  return loadSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String(port), RAPPORTEUR_STREAMING: 'off', ...extra });
 }
 
 function mention(channel: string): { ts: string; envelope: Json } {
