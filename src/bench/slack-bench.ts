@@ -1,8 +1,9 @@
 // The bot's own latency, as a user sees it: from an event's arrival to the first streamed chunk (the search
 // task that chat.startStream opens with) and to the complete answer (chat.stopStream). The real bot runs in
 // this process with its HTTP receiver on a free port and the real engine; each question is a signed
-// `app_mention` in a thread of its own; the Slack Web API is a small local server that answers the methods
-// the bot calls and notes when each stream starts and stops. Warm: a few questions are asked first, untimed.
+// `app_mention` in a thread of its own, one at a time (the next once the bot is done with the last); the
+// Slack Web API is a small local server that answers the methods the bot calls and notes when each stream
+// starts and stops. Warm: a few questions are asked first, untimed.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,8 @@ interface StreamTimes {
   startedAt?: number;
   stoppedAt?: number;
   done?: () => void;
+  /** The 👀 removed: the bot has finished with this event (the next one is sent only then). */
+  idle?: () => void;
 }
 
 /** The Web API stand-in: every method answers ok; streams are timed by the thread they answer. */
@@ -73,6 +76,8 @@ function webApiRecorder(): { server: Server; threads: Map<string, StreamTimes> }
           times.done?.();
         }
         reply = { ok: true, channel: params.channel, ts: params.ts };
+      } else if (method === 'reactions.remove') {
+        threads.get(String(params.timestamp))?.idle?.();
       } else if (method === 'chat.postMessage') reply = { ok: true, channel: params.channel, ts: `${nextTs++}.000200` };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));
@@ -120,6 +125,7 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackFi
       const ts = `${1_800_000_000 + i}.000100`;
       const times: StreamTimes = {};
       const finished = new Promise<void>((resolve) => (times.done = resolve));
+      const idle = new Promise<void>((resolve) => (times.idle = resolve));
       recorder.threads.set(ts, times);
       const envelope = {
         type: 'event_callback',
@@ -136,7 +142,8 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackFi
       if (response.status !== 200) throw new Error(`the bot answered HTTP ${response.status} to a signed event`);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no streamed answer within 60 s')), 60_000)));
-      await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
+      // Timed to the stream's stop; the next event waits until the bot is done with this one (👀 removed).
+      await Promise.race([Promise.all([finished, idle]), timeout]).finally(() => clearTimeout(timer));
       if (i >= warmup) {
         firstChunk.push(times.startedAt! - sent);
         complete.push(times.stoppedAt! - sent);

@@ -54,6 +54,8 @@ export class ServeProcess {
         RAPPORTEUR_STATE: this.options.state,
         RAPPORTEUR_FEEDBACK_FILE: this.options.feedbackFile,
         LOG_LEVEL: 'info',
+        // The tests read answers as posted messages (streamed ones are tested in test/slack/agent.test.ts).
+        RAPPORTEUR_STREAMING: 'off',
         ...this.options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
