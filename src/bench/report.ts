@@ -1,6 +1,7 @@
 // The figures of one benchmark run: what `--json` prints and bench/results.json holds.
 import type { ReplicasFigures } from './replicas-bench.ts';
 import type { ScalePoint } from './scale.ts';
+import type { SlackFigures } from './slack-bench.ts';
 import type { StateCostResult } from './state-bench.ts';
 import type { LatencySummary } from './stats.ts';
 
@@ -94,6 +95,8 @@ export interface BenchReport {
   machine: MachineInfo;
   index?: IndexFigures;
   serving?: ServingFigures;
+  /** The bot over signed HTTP: event → first streamed chunk, event → complete answer. */
+  slack?: SlackFigures;
   scale: { points: ScalePoint[]; growth: ScaleGrowth[] };
   /** The state store's cost per answer, per backend. */
   state?: StateCostResult[];

@@ -25,6 +25,8 @@ export const targets = {
   scaleP95Ms: 2,
   scaleRecall: 0.95,
   scaleSpeedup: 20,
+  /** Issue 14: an event's arrival to the first streamed chunk, warm. */
+  firstChunkP95Ms: 150,
 } as const;
 
 const ms = (value: number) => (value >= 100 ? `${value.toFixed(0)} ms` : value >= 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`);
@@ -67,6 +69,12 @@ export function checks(report: BenchReport): Check[] {
     if (serving.enginePeakRssMb !== undefined) out.push({ section: 'memory', measure: '  of which before the Slack app started (engine alone)', value: `${serving.enginePeakRssMb.toFixed(0)} MiB`, target: '' });
     const steps = Object.entries(serving.rssMb).map(([step, value]) => `${step} ${value.toFixed(0)}`).join(' → ');
     out.push({ section: 'memory', measure: 'RSS after each step, MB', value: steps, target: '' });
+  }
+  const slack = report.slack;
+  if (slack) {
+    const sec = `slack, warm (${slack.events} signed events over HTTP, answers streamed)`;
+    out.push({ section: sec, measure: 'event → first streamed chunk p50 / p95 / max', value: `${ms(slack.firstChunk.p50)} / ${ms(slack.firstChunk.p95)} / ${ms(slack.firstChunk.max)}`, target: `p95 ≤ ${targets.firstChunkP95Ms} ms`, ok: slack.firstChunk.p95 <= targets.firstChunkP95Ms });
+    out.push({ section: sec, measure: 'event → complete answer p50 / p95 / max', value: `${ms(slack.complete.p50)} / ${ms(slack.complete.p95)} / ${ms(slack.complete.max)}`, target: '' });
   }
   for (const point of report.scale.points) {
     const sec = `scale: ${point.distribution} random unit vectors, ${point.dims} dims`;

@@ -135,7 +135,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     async start() {
       if (!httpReceiver) {
         await authorization.start();
-        await app.start();
+        await reconnector!.connect(() => app.start());
         const readerPort = await reader?.start();
         return readerPort === undefined ? {} : { readerPort };
       }
