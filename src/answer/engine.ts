@@ -12,6 +12,7 @@ import {
   type Searcher,
 } from '../search/index.ts';
 import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
+import { sourceUrlTemplateFromEnv, withOfficialUrls } from './official.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 import type { AnswerEngine, AnswerFilters, AskOptions, CorpusInfo } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
@@ -44,6 +45,8 @@ export interface EngineOptions {
   abstainBelow?: Record<Language, number>;
   /** Progress of the build when the index is missing and is built first (a fresh checkout). */
   onBuildProgress?: (event: BuildProgress) => void;
+  /** `https://…/{symbol}` for official links; default: RAPPORTEUR_SOURCE_URL_TEMPLATE. */
+  sourceUrlTemplate?: string;
 }
 
 export interface RapporteurEngine extends AnswerEngine {
@@ -65,12 +68,12 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
   const embedder = options.embedder ?? (await loadEmbedder());
   const store = options.store ?? new MemoryConversationStore();
   const abstainBelow = options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
+  const sourceUrlTemplate = options.sourceUrlTemplate ?? sourceUrlTemplateFromEnv();
 
-  const serve = (index: LoadedIndex): Served => ({
-    index,
-    searcher: createSearcher({ index, embedder }),
-    lookup: createLookup({ passages: index.passages, documents: index.documents }),
-  });
+  const serve = (loaded: LoadedIndex): Served => {
+    const index = withOfficialLinks(loaded, sourceUrlTemplate);
+    return { index, searcher: createSearcher({ index, embedder }), lookup: createLookup({ passages: index.passages, documents: index.documents }) };
+  };
   let served = serve(
     await ensureIndex({
       corpusDir: options.corpusDir,
@@ -287,6 +290,13 @@ const NOTE_WEIGHT = 0.9;
 const DRAFT_WEIGHT = 0.9;
 
 /** The search ranking as the answer uses it: no empty footnotes; footnotes and drafts after comparable text. */
+/** The index with each document's official link resolved (corpus.yml's sourceUrl, or the template). */
+function withOfficialLinks(index: LoadedIndex, template: string | undefined): LoadedIndex {
+  if (!template) return index;
+  const documents = withOfficialUrls(index.documents, template);
+  return { ...index, documents, documentById: new Map(documents.map((d) => [d.id, d])) };
+}
+
 export function rankForAnswer(results: SearchResult[]): SearchResult[] {
   const weight = (r: SearchResult) =>
     (r.passage.kind === 'note' ? NOTE_WEIGHT : 1) * (r.document.kind === 'draft-report' ? DRAFT_WEIGHT : 1);

@@ -11,6 +11,7 @@ export const MESSAGES = {
     severalMatches: (ref: string, n: number) => `« ${ref} » correspond à ${n} passages :`,
     noMore: 'Il n’y a pas d’autres résultats.',
     alsoIn: 'aussi dans',
+    officialDocument: 'Document officiel',
   },
   en: {
     abstain: 'The reports do not address this question.',
@@ -21,6 +22,7 @@ export const MESSAGES = {
     severalMatches: (ref: string, n: number) => `“${ref}” matches ${n} passages:`,
     noMore: 'There are no more results.',
     alsoIn: 'also in',
+    officialDocument: 'Official document',
   },
 } as const satisfies Record<Language, unknown>;
 
