@@ -1,5 +1,5 @@
 // How an Answer reads in a terminal: quotes with their citations, then sources; labels highlighted on a TTY.
-import { messages, type Answer, type CitedPassage } from '../answer/index.ts';
+import { messages, officialLinks, type Answer, type CitedPassage } from '../answer/index.ts';
 
 export interface FormatOptions {
   color: boolean;
@@ -74,6 +74,8 @@ export function formatAnswer(answer: Answer, options: FormatOptions): string {
       out.push(wrap(answer.text, width));
       break;
   }
+  const links = officialLinks(answer);
+  if (links.length) out.push(links.map((l) => dim(`${m.officialDocument} : ${l.symbol ? `${l.symbol} ` : ''}${l.url}`)).join('\n'));
   if (options.explain) {
     const t = answer.timings ? Object.entries(answer.timings).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(' · ') : '';
     out.push(dim(`query: ${answer.resolvedQuery}${answer.confidence !== undefined ? ` · confidence ${answer.confidence.toFixed(3)}` : ''}${t ? ` · ${t}` : ''}`));

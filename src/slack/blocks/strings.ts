@@ -15,6 +15,7 @@ const fr = {
   negative: 'Réponse pas utile',
   sharedBy: 'Partagé par',
   noMore: 'Pas d’autres sources pour cette question.',
+  officialDocument: 'Document officiel',
 };
 const en: typeof fr = {
   sources: 'Sources',
@@ -30,6 +31,7 @@ const en: typeof fr = {
   negative: 'Unhelpful answer',
   sharedBy: 'Shared by',
   noMore: 'No more sources for this question.',
+  officialDocument: 'Official document',
 };
 
 export type UiStrings = typeof fr;
