@@ -91,6 +91,10 @@ export function answerJson(answer: Answer, top: number) {
     kind: answer.kind,
     answer: answer.text,
     quotes: answer.quotes.map((q) => ({ text: q.text, docId: q.docId, label: q.label })),
-    results: answer.sources.slice(0, top).map((s) => ({ docId: s.docId, label: s.label, score: s.score, text: s.text, section: s.section })),
+    results: answer.sources.slice(0, top).map((s) => ({
+      docId: s.docId, label: s.label, score: s.score, text: s.text, section: s.section,
+      ...(s.symbol ? { symbol: s.symbol } : {}), ...(s.sourceUrl ? { sourceUrl: s.sourceUrl } : {}),
+    })),
+    officialDocuments: officialLinks(answer),
   };
 }
