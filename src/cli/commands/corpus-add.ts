@@ -202,10 +202,11 @@ export function registerCorpusEditCommands(corpus: Command): void {
     .option('--source-url <url>', 'link to the official document')
     .option('--force', 'add it even when the parse looks wrong')
     .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
-    .action((file: string, raw: Record<string, unknown>) => addReport(file, raw));
+    // `--dir` is also an option of `corpus` itself, which commander gives it: read it with the parent's options.
+    .action((file: string, _raw: Record<string, unknown>, command: Command) => addReport(file, command.optsWithGlobals()));
   corpus
     .command('remove <id>')
     .description('take a report out of the corpus folder (its file and its corpus.yml entry)')
     .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
-    .action((id: string, raw: Record<string, unknown>) => removeReport(id, raw));
+    .action((id: string, _raw: Record<string, unknown>, command: Command) => removeReport(id, command.optsWithGlobals()));
 }
