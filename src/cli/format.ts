@@ -39,7 +39,8 @@ export function formatAnswer(answer: Answer, options: FormatOptions): string {
   const width = options.width;
 
   const source = (s: CitedPassage, i: number, full: boolean) => {
-    const head = `${i + 1}. ${label(s.label)} — ${s.docName}`;
+    // A passage shown in full (a lookup) names its document's symbol too: that is how it is cited officially.
+    const head = `${i + 1}. ${label(s.label)} — ${s.docName}${full && s.symbol ? ` (${s.symbol})` : ''}`;
     const also = s.alsoIn.length ? dim(` (${m.alsoIn} ${s.alsoIn.map((a) => `${a.docName}, ${a.label}`).join('; ')})`) : '';
     const lines = [head + also];
     if (s.section) lines.push(`   ${dim(wrap(s.section, width, '   '))}`);

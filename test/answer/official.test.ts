@@ -5,7 +5,9 @@ import { officialLinks, officialUrl, sourceUrlTemplateFromEnv } from '../../src/
 import type { Answer, CitedPassage } from '../../src/answer/schema.ts';
 import { formatAnswer } from '../../src/cli/format.ts';
 import { answerMessage } from '../../src/slack/blocks/index.ts';
-import { isReferenceQuestion, parseReference } from '../../src/search/index.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { isReferenceQuestion, lookup, parseReference } from '../../src/search/index.ts';
+import { realCorpusDir } from '../corpus/helpers.ts';
 
 function source(docId: string, label: string, extra: Partial<CitedPassage> = {}): CitedPassage {
   return {
@@ -58,6 +60,9 @@ describe('official links', () => {
     const blocks = answerMessage(answer, { answerId: 'a1', conversationKey: 'C1:1', mode: 'ask' }).blocks as Array<Record<string, any>>;
     const contexts = blocks.filter((b) => b.type === 'context').flatMap((b) => b.elements.map((e: { text: string }) => e.text));
     expect(contexts).toContain('🔗 Document officiel : <https://docs.un.org/A/78/50|A/78/50> · <https://example.org/c.pdf?x=1&amp;y=2|Doc c>');
+    const looked = { ...answer, kind: 'lookup' as const, sources: answer.sources.slice(0, 1) };
+    expect(formatAnswer(looked, { color: false, width: 100 }).split('\n')[0]).toBe('paragraphe 2 — Doc b (A/78/50)');
+    expect(JSON.stringify(answerMessage(looked, { answerId: 'a3', conversationKey: 'C1:3', mode: 'lookup' }).blocks)).toContain('📄 *Doc b*, paragraphe 2 · A/78/50');
     const none = answerMessage(answerWith([source('a', 'Recommandation 1')]), { answerId: 'a2', conversationKey: 'C1:2', mode: 'ask' });
     expect(JSON.stringify(none.blocks)).not.toContain('Document officiel');
   });
@@ -69,6 +74,14 @@ describe('symbols in typed references', () => {
     expect(parsed).toMatchObject({ kind: 'recommendation', number: 7, path: ['c'], symbol: 'CTOC/COP/WG.4/2021/3' });
     expect(parseReference('§ 72 d) a/78/50')).toMatchObject({ kind: 'paragraph', number: 72, path: ['d'], symbol: 'A/78/50' });
     expect(parseReference('recommandation 7 c')?.symbol).toBeUndefined();
+  });
+
+  it('scope a lookup to the document with that symbol (corpus.yml), or find none for an unknown one', async () => {
+    const corpus = await loadCorpus(realCorpusDir);
+    const hits = lookup('/recommandation 7 c CTOC/COP/WG.4/2021/4', corpus);
+    expect(hits.matches.map((m) => `${m.document.id} ${m.passage.label}`)).toEqual(['2021-wg4-rapport Recommandation 7 c)']);
+    expect(lookup('7 a)', corpus, { doc: 'ctoc/cop/wg.4/2017/4' }).matches.map((m) => m.document.id)).toEqual(['2017-wg4-rapport']);
+    expect(lookup('§ 2 A/99/1', corpus).error).toBe('unknown-document');
   });
 
   it('make a reference question whose document is the symbol', () => {
