@@ -1,7 +1,7 @@
 // The one entry point: `rapporteur <command>`. Each command lives in src/cli/commands/ and registers itself;
 // this file only wires them and turns errors into one line and an exit code.
 import { Command, CommanderError } from 'commander';
-import { UserError } from './cli/errors.ts';
+import { toUserError } from './cli/errors.ts';
 import { registerCorpusCommand } from './cli/commands/corpus.ts';
 import { registerIndexCommand } from './cli/commands/build-index.ts';
 import { registerLookupCommand } from './cli/commands/lookup.ts';
@@ -10,6 +10,7 @@ import { registerChatCommand } from './cli/commands/chat.ts';
 import { registerEvalCommand } from './cli/commands/eval.ts';
 import { registerServeCommand } from './cli/commands/serve.ts';
 import { registerBenchCommand } from './cli/commands/bench.ts';
+import { registerFeedbackCommand } from './cli/commands/feedback.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -24,10 +25,25 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerServeCommand(program);
   registerBenchCommand(program);
+  registerFeedbackCommand(program);
   return program;
 }
 
+/**
+ * A reader that stops early (`rapporteur ask --json --batch FILE | head -1`) closes our stdout: that ends the
+ * command quietly, with the exit code it had so far, for every command.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -37,9 +53,11 @@ export async function main(argv: string[]): Promise<number> {
       // Commander already printed its message (unknown option, missing argument, --help, --version).
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UserError) {
-      process.stderr.write(`rapporteur: ${error.message}\n`);
-      return error.exitCode;
+    const known = toUserError(error);
+    if (known) {
+      process.stderr.write(`rapporteur: ${known.message}\n`);
+      if (process.env.RAPPORTEUR_DEBUG) console.error(error);
+      return known.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`rapporteur: unexpected error: ${message}\n`);

@@ -67,18 +67,3 @@ export function lookupText(sources: CitedPassage[], reference: string, language:
   }
   return [m.severalMatches(reference, sources.length), ...sources.map((s) => `• ${s.docName}, ${s.label} — ${s.snippet}`)].join('\n');
 }
-
-export function emptyAnswer(question: string, language: Language, resolvedQuery: string): Answer {
-  return {
-    question,
-    language,
-    kind: 'abstain',
-    text: messages(language).abstain,
-    quotes: [],
-    sources: [],
-    suggestions: [],
-    offset: 0,
-    hasMore: false,
-    resolvedQuery,
-  };
-}

@@ -41,6 +41,8 @@ export interface QuoteSelection {
   minLength?: number;
   /** How much the passage's own relevance adds to a sentence's similarity (see PASSAGE_WEIGHT). */
   passageWeight?: number;
+  /** Added to a sentence's score: what the question asks for (a figure, a date, a name it names). */
+  bonus?: (text: string, passage: Passage) => number;
 }
 
 /**
@@ -61,18 +63,7 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
   const margin = options.margin ?? 0.03;
   const minLength = options.minLength ?? 40;
 
-  const scored: ScoredSentence[] = [];
-  const passageWeight = options.passageWeight ?? PASSAGE_WEIGHT;
-  for (const { passage, passageScore, sentences } of sources) {
-    for (const sentence of sentences) {
-      scored.push({ passage, text: sentence.text, score: dot(query, sentence.vector) + passageWeight * passageScore });
-    }
-  }
-  const candidates = scored.filter((s) => isVerbatim(s.text, s.passage));
-  // A short sentence, or a lead-in that ends on ":" ("… d'adopter les mesures suivantes :"), says little on
-  // its own: it is quoted only when nothing else is there.
-  const informative = candidates.filter((s) => s.text.length >= minLength && !/:\s*$/u.test(s.text));
-  const pool = (informative.length > 0 ? informative : candidates).sort((a, b) => b.score - a.score);
+  const pool = rankSentences(query, sources, options.passageWeight ?? PASSAGE_WEIGHT, minLength, options.bonus);
   const best = pool[0];
   if (!best) return [];
 
@@ -88,4 +79,53 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
     quotedFrom.set(sentence.passage.id, count + 1);
   }
   return chosen;
+}
+
+/**
+ * Every verbatim sentence of the sources, best first: cosine to the question, plus the passage's relevance,
+ * plus the caller's bonus. A short sentence, or a lead-in that ends on ":" ("… d'adopter les mesures
+ * suivantes :"), says little on its own: it is ranked only when nothing else is there.
+ */
+export function rankSentences(
+  query: Float32Array,
+  sources: SentenceSource[],
+  passageWeight: number,
+  minLength: number,
+  bonus?: (text: string, passage: Passage) => number,
+): ScoredSentence[] {
+  const scored: ScoredSentence[] = [];
+  for (const { passage, passageScore, sentences } of sources) {
+    for (const sentence of sentences) {
+      const extra = bonus ? bonus(sentence.text, passage) : 0;
+      scored.push({ passage, text: sentence.text, score: dot(query, sentence.vector) + passageWeight * passageScore + extra });
+    }
+  }
+  const candidates = scored.filter((s) => isVerbatim(s.text, s.passage));
+  const informative = candidates.filter((s) => s.text.length >= minLength && !/:\s*$/u.test(s.text));
+  return (informative.length > 0 ? informative : candidates).sort((a, b) => b.score - a.score);
+}
+
+export interface AcrossDocuments {
+  /** The document a passage counts for (a draft's passages count for its final report). */
+  documentOf: (passage: Passage) => string;
+  /** Newest first: the order quotes are shown in. */
+  compareDocuments: (a: string, b: string) => number;
+  /** At most this many documents, the most relevant ones (default 3). */
+  maxDocuments?: number;
+  bonus?: (text: string, passage: Passage) => number;
+}
+
+/**
+ * For a question across the reports ("que disent les rapports sur le climat ?"): the best sentence of each
+ * document that speaks of it, from the most relevant documents, shown newest first.
+ */
+export function selectAcrossDocuments(query: Float32Array, sources: SentenceSource[], options: AcrossDocuments): ScoredSentence[] {
+  const ranked = rankSentences(query, sources, PASSAGE_WEIGHT, 40, options.bonus);
+  const bestOf = new Map<string, ScoredSentence>();
+  for (const sentence of ranked) {
+    const document = options.documentOf(sentence.passage);
+    if (!bestOf.has(document)) bestOf.set(document, sentence);
+  }
+  const chosen = [...bestOf.entries()].slice(0, options.maxDocuments ?? 3);
+  return chosen.sort(([a], [b]) => options.compareDocuments(a, b)).map(([, sentence]) => sentence);
 }

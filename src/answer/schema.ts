@@ -46,6 +46,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 export const AnswerKindSchema = z.enum([
   'answer', // quotes from the best passages
+  'partial', // on the subject, but the passages lack what was asked: one sentence naming it, then the closest quotes
   'lookup', // the question was a reference: the passage(s) in full
   'abstain', // nothing relevant enough: "the reports don't say", with maybe-useful passages
   'not-found', // a reference that matches no passage: suggestions only
@@ -58,6 +59,8 @@ export const AnswerSchema = z.object({
   kind: AnswerKindSchema,
   /** The answer as plain text (quotes with citations, or the abstention sentence). */
   text: z.string(),
+  /** For `partial`: the tool's one sentence naming what the passages lack, shown above the quotes. */
+  notice: z.string().optional(),
   quotes: z.array(QuoteSchema),
   /** Ranked sources, best first (for `abstain`, the "peut-être utile" passages). */
   sources: z.array(CitedPassageSchema),

@@ -1,10 +1,10 @@
 // The questions the serving benchmark asks: the development set (eval/devset.yml), validated at the
 // boundary, turned into a workload of distinct questions and of references to look up.
-import { loadDevSet as readDevSet, type DevQuestion } from '../answer/index.ts';
+import { loadDevSet as readDevSet, type DevQuestion } from '../eval/index.ts';
 
 export type { DevQuestion };
 
-/** The dev set's questions, read and validated by the answer stage (the schema `rapporteur eval` uses). */
+/** The dev set's questions, read and validated by the evaluation stage (the schema `rapporteur eval` uses). */
 export async function loadDevSet(file: string): Promise<DevQuestion[]> {
   try {
     return (await readDevSet(file)).questions;

@@ -51,7 +51,7 @@ export function editOneParagraph(corpusDir: string, documents: string[]): string
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     let best = -1;
     for (let i = 0; i < lines.length; i++) {
-      if (/^\s*\d{1,3}\.\s+\S/.test(lines[i]!) && (best < 0 || lines[i]!.length > lines[best]!.length)) best = i;
+      if (/^\s*\d{1,6}\.\s+\S/.test(lines[i]!) && (best < 0 || lines[i]!.length > lines[best]!.length)) best = i;
     }
     if (best < 0) continue;
     lines[best] = `${lines[best]!.trimEnd()} Cette phrase a été ajoutée par le banc d'essai.`;

@@ -1,5 +1,7 @@
 // The figures of one benchmark run: what `--json` prints and bench/results.json holds.
+import type { ReplicasFigures } from './replicas-bench.ts';
 import type { ScalePoint } from './scale.ts';
+import type { StateCostResult } from './state-bench.ts';
 import type { LatencySummary } from './stats.ts';
 
 export interface MachineInfo {
@@ -88,6 +90,10 @@ export interface BenchReport {
   index?: IndexFigures;
   serving?: ServingFigures;
   scale: { points: ScalePoint[]; growth: ScaleGrowth[] };
+  /** The state store's cost per answer, per backend. */
+  state?: StateCostResult[];
+  /** One serve process against two, for a burst of distinct questions. */
+  replicas?: ReplicasFigures;
   /** Parts not measured, with the reason (e.g. an upstream stage missing). */
   skipped: Array<{ part: string; reason: string }>;
 }

@@ -9,10 +9,12 @@ import { askWorkload, loadDevSet, lookupWorkload } from './devset.ts';
 import { runIndexBench, copyCorpus } from './index-bench.ts';
 import { scaleGrowth, type BenchReport, type MachineInfo } from './report.ts';
 import { defaultScaleOptions, runScale, type Distribution, type ScalePoint } from './scale.ts';
+import { runReplicasBench } from './replicas-bench.ts';
 import { runServingBench } from './serving.ts';
+import { BENCH_REDIS_ENV, runStateCost } from './state-bench.ts';
 
-export type BenchPart = 'index' | 'serving' | 'scale';
-export const benchParts: BenchPart[] = ['index', 'serving', 'scale'];
+export type BenchPart = 'index' | 'serving' | 'scale' | 'state' | 'replicas';
+export const benchParts: BenchPart[] = ['index', 'serving', 'scale', 'state', 'replicas'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -50,6 +52,10 @@ export function plan(options: Pick<BenchOptions, 'quick' | 'scaleN'>) {
     askQuestions: options.quick ? 30 : 240,
     repeats: options.quick ? 10 : 60,
     lookups: options.quick ? 100 : 400,
+    /** Answers' worth of state-store operations timed per backend. */
+    stateAnswers: options.quick ? 100 : 1000,
+    /** Distinct questions in the burst sent to one, then two serve processes (not in --quick). */
+    burstQuestions: options.quick ? 0 : 50,
   };
 }
 
@@ -87,7 +93,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
   try {
     let servingCorpus: string | undefined;
     let servingIndex: string | undefined;
-    if (want('index') || want('serving')) {
+    if (want('index') || want('serving') || want('replicas')) {
       try {
         const { loadEmbedder } = await import('../embed/index.ts');
         progress.step('loading the model', 1);
@@ -145,6 +151,37 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
           });
         } catch (error) {
           skipped.push({ part: 'serving', reason: failure(error) });
+        }
+      }
+    }
+
+    if (want('state')) {
+      progress.step('state store: cost per answer', 1);
+      try {
+        const redisUrl = process.env[BENCH_REDIS_ENV];
+        report.state = await runStateCost({ workDir, answers: p.stateAnswers, ...(redisUrl ? { redisUrl } : {}) });
+      } catch (error) {
+        skipped.push({ part: 'state', reason: failure(error) });
+      }
+    }
+
+    if (want('replicas')) {
+      if (p.burstQuestions === 0) skipped.push({ part: 'replicas', reason: 'not in --quick (starts three serve processes)' });
+      else if (!servingCorpus || !servingIndex) skipped.push({ part: 'replicas', reason: 'no index to serve (see above)' });
+      else {
+        try {
+          const devSet = await loadDevSet(options.devSetFile);
+          const redisUrl = process.env[BENCH_REDIS_ENV];
+          report.replicas = await runReplicasBench({
+            corpusDir: servingCorpus,
+            indexDir: servingIndex,
+            state: redisUrl ?? `sqlite:${path.join(workDir, 'replicas.db')}`,
+            workDir,
+            questions: askWorkload(devSet, p.burstQuestions),
+            onProgress,
+          });
+        } catch (error) {
+          skipped.push({ part: 'replicas', reason: failure(error) });
         }
       }
     }

@@ -80,6 +80,18 @@ export function checks(report: BenchReport): Check[] {
   for (const g of report.scale.growth) {
     out.push({ section: `scale growth (${g.distribution})`, measure: `N ${n(g.fromN)} → ${n(g.toN)} (×${(g.toN / g.fromN).toFixed(0)})`, value: `build ${x(g.buildTime)}, search p50 ${x(g.searchP50)}, index size ${x(g.indexBytes)}`, target: '' });
   }
+  for (const result of report.state ?? []) {
+    const sec = 'state store, per answer (7 operations)';
+    if ('notMeasured' in result) out.push({ section: sec, measure: result.backend, value: `not measured: ${result.notMeasured}`, target: '' });
+    else out.push({ section: sec, measure: `${result.backend} p50 / p95 (${n(result.answers)} answers)`, value: `${ms(result.perAnswer.p50)} / ${ms(result.perAnswer.p95)}`, target: '' });
+  }
+  if (report.replicas) {
+    const sec = `serve processes sharing ${report.replicas.state.startsWith('redis') ? 'Redis' : 'one SQLite file'}`;
+    for (const run of report.replicas.runs) {
+      out.push({ section: sec, measure: `${run.processes} process${run.processes > 1 ? 'es' : ''}, burst of ${run.questions} distinct questions`, value: `${s(run.burstMs)} (${run.questionsPerSecond.toFixed(1)} questions/s)`, target: '' });
+    }
+    out.push({ section: sec, measure: 'two processes / one, throughput', value: x(report.replicas.speedup), target: '' });
+  }
   for (const skipped of report.skipped) out.push({ section: 'not measured', measure: skipped.part, value: skipped.reason, target: '' });
   return out;
 }

@@ -1,3 +1,11 @@
+// The one place where errors become what the person at the terminal reads: one line and an exit code.
+// Domain errors of the stages carry their own sentence; the known conditions of the system (a read-only
+// folder, a path under a file, a port in use, a full disk) get one sentence with the remedy here.
+import { InvalidQuestionError } from '../answer/index.ts';
+import { CorpusError } from '../corpus/index.ts';
+import { ModelLoadError, ModelNotFoundError } from '../embed/index.ts';
+import { BuildLockTimeoutError, IndexBuildError, IndexError } from '../index/index.ts';
+
 /**
  * An error meant for the person at the terminal: its message is printed as one line, without a stack
  * trace, and the process exits with `exitCode` (2 for bad input, 1 for "ran fine but found nothing").
@@ -10,4 +18,69 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** Exit codes: 0 done; 1 nothing found, or no usable index or model yet; 2 bad input or a condition to fix. */
+export const EXIT = { ok: 0, notFound: 1, badInput: 2 } as const;
+
+/**
+ * The error as a UserError when it is one a person can act on, else null (a bug: "unexpected error").
+ * Stages' errors keep their message; system errors are named by their code.
+ */
+export function toUserError(error: unknown): UserError | null {
+  if (error instanceof UserError) return error;
+  if (error instanceof CorpusError || error instanceof IndexBuildError || error instanceof InvalidQuestionError) {
+    return new UserError(error.message, EXIT.badInput);
+  }
+  if (error instanceof ModelNotFoundError || error instanceof ModelLoadError || error instanceof IndexError || error instanceof BuildLockTimeoutError) {
+    return new UserError(error.message, EXIT.notFound);
+  }
+  // Loaded only by `serve` (Bolt is heavy), so recognised by name rather than imported.
+  if (error instanceof Error && error.name === 'SlackEnvError') return new UserError(error.message, EXIT.badInput);
+  const system = systemErrorSentence(error);
+  return system ? new UserError(system, EXIT.badInput) : null;
+}
+
+interface SystemError {
+  code?: string;
+  syscall?: string;
+  path?: string;
+  dest?: string;
+  port?: number;
+  address?: string;
+}
+
+/** One sentence with the remedy for the system errors a person causes and can fix; null for others. */
+export function systemErrorSentence(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const e = error as Error & SystemError;
+  const where = e.path ?? 'a file';
+  switch (e.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `cannot ${verb(e.syscall)} ${where}: permission denied (a read-only folder?); use a folder you can write to (--out, --index) or change its permissions`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      if (e.syscall === 'mkdir' || e.code === 'ENOTDIR') {
+        return `cannot create the folder ${where}: a part of that path is a file, not a folder; choose another folder (--out, --index)`;
+      }
+      return null;
+    case 'ENOSPC':
+      return `cannot write ${where}: no space left on the device; free some space and run the command again`;
+    case 'EADDRINUSE':
+      return `port ${e.port ?? '(PORT)'} is already in use (another \`rapporteur serve\`?); stop that process or set PORT to a free port`;
+    case 'EADDRNOTAVAIL':
+      return `cannot listen on ${e.address ?? 'that address'}: it is not an address of this machine; check PORT and the host`;
+    default:
+      return null;
+  }
+}
+
+function verb(syscall: string | undefined): string {
+  if (!syscall) return 'use';
+  if (/^(open|read|scandir|stat|lstat|access)$/.test(syscall)) return 'read or write';
+  if (/^(mkdir|mkdtemp)$/.test(syscall)) return 'create a folder in';
+  if (/^(rename|unlink|rmdir|rm|chmod|copyfile|link)$/.test(syscall)) return 'change';
+  return 'write';
 }

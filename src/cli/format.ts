@@ -99,3 +99,8 @@ export function answerJson(answer: Answer, top: number) {
     officialDocuments: officialLinks(answer),
   };
 }
+
+/** The line `index`, `ask` and the bot print while another build holds the index folder's lock. */
+export function waitingLine(event: { pid: number; indexDir: string }): string {
+  return `rapporteur: another build (pid ${event.pid}) is writing ${event.indexDir}; waiting for it to finish…\n`;
+}

@@ -1,14 +1,21 @@
 // Opens the answer engine for a CLI command, turning the known failures (no model, stale or corrupt index)
 // into one sentence for the person at the terminal.
-import { createAnswerEngine, type RapporteurEngine } from '../answer/index.ts';
+import { createAnswerEngine, type ConversationStore, type RapporteurEngine, type Technique } from '../answer/index.ts';
 import { ModelNotFoundError } from '../embed/index.ts';
 import { IndexError, type BuildProgress } from '../index/index.ts';
 import { UserError } from './errors.ts';
+import { waitingLine } from './format.ts';
 
-export async function openEngine(options: { corpusDir: string; indexDir: string }): Promise<RapporteurEngine> {
+export async function openEngine(options: {
+  corpusDir: string;
+  indexDir: string;
+  store?: ConversationStore;
+  techniques?: { with?: Technique[]; without?: Technique[] };
+}): Promise<RapporteurEngine> {
   let lastPercent = -1;
   // A first run builds the index before answering: say so on stderr (stdout may be --json), in steps of 10 %.
   const onBuildProgress = (event: BuildProgress) => {
+    if (event.phase === 'waiting') process.stderr.write(waitingLine(event));
     if (event.phase === 'parsing') process.stderr.write(`rapporteur: no index in ${options.indexDir} yet, building it first…\n`);
     if (event.phase === 'embedding' && event.total > 0) {
       const percent = Math.floor((event.done / event.total) * 10) * 10;

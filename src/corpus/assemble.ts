@@ -57,6 +57,17 @@ function sameText(a: string, b: string): boolean {
 
 /** Shortest lead-in worth showing on its own; "Par exemple :" needs the sentence before it. */
 const MIN_LEAD_IN = 40;
+/**
+ * A passage longer than this (about ten of the model's windows; the longest in the corpus is 2 409 characters) is
+ * kept whole, since its text is what is cited, but flagged: usually numbering the parser did not recognise
+ * glued many paragraphs together. The embedder reads it in overlapping windows.
+ */
+export const LONG_PASSAGE_CHARS = 20_000;
+
+/** 1200004 → "1 200 004", as the warnings print sizes. */
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
 
 /** The parent's closing sentence (the one introducing the items), with the one before when it is very short. */
 function leadInOf(text: string): string | undefined {
@@ -411,6 +422,9 @@ function toPassages(builders: Builder[], context: AssembleContext, addWarning: (
       passage.parentLabel = b.parent.label;
       const leadIn = leadInOf(textOf(b.parent));
       if (leadIn) passage.leadIn = leadIn;
+    }
+    if (text.length > LONG_PASSAGE_CHARS && b.kind !== 'table') {
+      addWarning(b.start, `${b.label} is ${groupDigits(text.length)} characters long (numbering not recognised?); kept whole, embedded in overlapping windows`);
     }
     for (const n of b.noteRefs) {
       if (!noteLabels.has(`note ${n}`)) addWarning(b.start, `${b.label} refers to note ${n}, which is not in the file`);

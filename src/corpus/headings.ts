@@ -20,7 +20,7 @@ export function hasHeadingShape(cleanText: string): boolean {
     cleanText.length > 0 &&
     cleanText.length <= MAX_PLAIN_HEADING &&
     !/[.;:,]$/.test(cleanText) &&
-    /^[\p{Lu}«"“(\d]/u.test(cleanText.replace(/^(?:[IVXLC]+|[A-Z]|\d{1,3})\.\s+/, ''))
+    /^[\p{Lu}«"“(\d]/u.test(cleanText.replace(/^(?:[IVXLC]+|[A-Z]|\d{1,6})\.\s+/, ''))
   );
 }
 

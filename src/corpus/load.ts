@@ -82,8 +82,9 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
     });
     const pageOf = report.read.pageOfLine;
     corpus.documents.push(parsed.document);
-    corpus.passages.push(...parsed.passages);
-    corpus.warnings.push(...parsed.warnings.map((w) => (pageOf[w.line - 1] ? { ...w, page: pageOf[w.line - 1] } : w)));
+    // One at a time: spreading a report of 100 000+ passages into push() overflows the call stack.
+    for (const passage of parsed.passages) corpus.passages.push(passage);
+    for (const w of parsed.warnings) corpus.warnings.push(pageOf[w.line - 1] ? { ...w, page: pageOf[w.line - 1] } : w);
   }
   corpus.warnings.push(...metaWarnings(meta, seen, corpusDir));
   return corpus;

@@ -8,6 +8,7 @@ import { LruCache } from './lru.ts';
 import {
   MODEL_DIMENSIONS,
   MODEL_ID,
+  ModelLoadError,
   ModelNotFoundError,
   holdsModel,
   offlineFromEnv,
@@ -16,8 +17,9 @@ import {
 import { loadUnigramTokenizer, type TokenizerClasses } from './compact-tokenizer.ts';
 import { releaseParsedVocabulary, withLeanVocabTries } from './lean-vocab-trie.ts';
 import { modelFileCache, type ModelFileCache } from './model-file-cache.ts';
+import { checkModelFiles, diagnoseModelFiles, ONNX_FILE } from './model-files.ts';
 import { installThreadOptions, modelFileStandIn, threadOptionsFromEnv } from './onnx-threads.ts';
-import { averageUnitVectors, normalize, tokenWindows } from './windows.ts';
+import { averageUnitVectors, normalize, tokenizerPieces, tokenWindows, TOKENIZER_CHUNK_CHARS } from './windows.ts';
 
 export interface Embedder {
   readonly modelId: string;
@@ -109,7 +111,9 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   const downloadDir = opts.modelsDir ? path.resolve(opts.modelsDir) : fromEnv ? path.resolve(root, fromEnv) : path.join(root, 'models');
   if (!dir && offline) throw new ModelNotFoundError(searched, 'downloading it is disabled (RAPPORTEUR_OFFLINE=1)', downloadDir);
 
-  const modelFile = (modelsDir: string) => path.join(modelsDir, MODEL_ID, 'onnx', 'model_quantized.onnx');
+  const modelFile = (modelsDir: string) => path.join(modelsDir, MODEL_ID, ONNX_FILE);
+  // A damaged copy is named before onnxruntime or transformers.js meet it (they print stacks and a false fallback).
+  if (dir) await checkModelFiles(path.join(dir, MODEL_ID));
   const sessionOptions = { ...threadOptionsFromEnv(env), cpuMemArena: opts.arena ?? false };
   const wrapped = await installThreadOptions(sessionOptions, [modelFile(dir ?? downloadDir)]);
   const transformers = (await import('@xenova/transformers')) as unknown as TransformersModule;
@@ -135,7 +139,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!dir) throw new ModelNotFoundError(searched, `downloading it failed (${message.split('\n')[0]})`, downloadDir);
-    throw new Error(`could not load the model ${MODEL_ID} from ${dir}: ${message}`);
+    throw (await diagnoseModelFiles(path.join(dir, MODEL_ID))) ?? new ModelLoadError(path.join(dir, MODEL_ID), `could not be loaded (${message.split('\n')[0]})`);
   }
   return new E5Embedder(tokenizer, model, transformers.Tensor);
 }
@@ -181,6 +185,8 @@ class E5Embedder implements Embedder {
   readonly #queryCache = new LruCache<string, Float32Array>(QUERY_CACHE_SIZE);
   readonly #padId: number;
   readonly #needsTokenTypes: boolean;
+  /** What the tokenizer puts around a text: [CLS, SEP] (XLM-R's <s> and </s>). */
+  readonly #specialIds: number[];
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -189,10 +195,30 @@ class E5Embedder implements Embedder {
   ) {
     this.#padId = tokenizer.pad_token_id ?? 1;
     this.#needsTokenTypes = model.session.inputNames.includes('token_type_ids');
+    this.#specialIds = tokenizer.encode('');
   }
 
   countTokens(text: string): number {
-    return this.tokenizer.encode(text, null, { add_special_tokens: false }).length;
+    return this.#contentIds(text).length;
+  }
+
+  /** The token ids of `text` without special tokens; a long text is tokenized a bounded piece at a time. */
+  #contentIds(text: string): number[] {
+    if (text.length <= TOKENIZER_CHUNK_CHARS) return this.tokenizer.encode(text, null, { add_special_tokens: false });
+    const ids: number[] = [];
+    for (const piece of tokenizerPieces(text)) {
+      for (const id of this.tokenizer.encode(piece, null, { add_special_tokens: false })) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** The model's input ids for `text`, special tokens included (a short text exactly as the tokenizer gives it). */
+  #inputIds(text: string): number[] {
+    if (text.length <= TOKENIZER_CHUNK_CHARS) return this.tokenizer.encode(text);
+    const ids = this.#contentIds(text);
+    ids.unshift(this.#specialIds[0]!);
+    ids.push(this.#specialIds[1]!);
+    return ids;
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
@@ -222,7 +248,7 @@ class E5Embedder implements Embedder {
     const units: Unit[] = [];
     const windowsLeft = new Array<number>(inputs.length).fill(0);
     inputs.forEach((input, text) => {
-      for (const window of tokenWindows(this.tokenizer.encode(input))) {
+      for (const window of tokenWindows(this.#inputIds(input))) {
         units.push({ text, ids: window.ids, weight: window.weight });
         windowsLeft[text]! += 1;
       }

@@ -12,6 +12,7 @@ export {
   MODEL_ID,
   MODEL_DIMENSIONS,
   ModelNotFoundError,
+  ModelLoadError,
   resolveModelsDir,
   holdsModel,
   offlineFromEnv,

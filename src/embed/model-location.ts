@@ -59,3 +59,20 @@ export class ModelNotFoundError extends Error {
     this.name = 'ModelNotFoundError';
   }
 }
+
+/**
+ * The model folder is there but one of its files cannot be used (a truncated ONNX file, a corrupt
+ * tokenizer.json or config.json): the message names the file and says how to replace it.
+ */
+export class ModelLoadError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `The model file ${file} ${detail}; replace the folder ${MODEL_ID} with an intact copy ` +
+        `(or point RAPPORTEUR_MODELS_DIR at the folder that contains one).`,
+    );
+    this.name = 'ModelLoadError';
+  }
+}

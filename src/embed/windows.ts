@@ -30,6 +30,35 @@ export function tokenWindows(
   return windows;
 }
 
+/**
+ * Longest text handed to the tokenizer in one call. transformers.js's tokenizer holds several copies of its
+ * input as arrays of pieces: 400 000 characters took the process to 800 MB, and a 1.2 MB text overflowed the
+ * call stack. Longer texts are tokenized piece by piece (see tokenizerPieces), which bounds that memory.
+ */
+export const TOKENIZER_CHUNK_CHARS = 10_000;
+
+/**
+ * Cuts a long text into pieces of at most `maxChars` for the tokenizer, each cut just *before* a space so
+ * that the pieces' tokens, concatenated, are the tokens of the whole text (the space opens the next word's
+ * "▁" piece; a test checks the equality with the real tokenizer). A run of `maxChars` without a space is cut
+ * where it must (never inside a surrogate pair).
+ */
+export function tokenizerPieces(text: string, maxChars: number = TOKENIZER_CHUNK_CHARS): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + maxChars);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start) end = space;
+      else if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1;
+    }
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
+
 /** Token-weighted mean of unit vectors, renormalised to length 1. */
 export function averageUnitVectors(vectors: Float32Array[], weights: number[]): Float32Array {
   const first = vectors[0];

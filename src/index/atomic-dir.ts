@@ -21,15 +21,29 @@ function hasManifest(dir: string): boolean {
   return existsSync(path.join(dir, INDEX_FILES.manifest));
 }
 
-/** Whether `dir` holds nothing but files a person keeps there (or does not exist). */
-async function holdsOnlyKeptFiles(dir: string): Promise<boolean> {
+/** Files a build writes: a folder holding only these (and kept files) is ours, even without its manifest. */
+const OWN_FILES: readonly string[] = [...KEPT_FILES, ...Object.values(INDEX_FILES)];
+
+/** Whether `dir` holds only files of an index and kept files: a damaged index (no manifest), ours to replace. */
+async function holdsOnlyOwnFiles(dir: string): Promise<boolean> {
   const entries = await fs.readdir(dir).catch(() => [] as string[]);
-  return entries.every((name) => KEPT_FILES.includes(name));
+  return entries.every((name) => OWN_FILES.includes(name));
+}
+
+/** Whether `dir` holds some data file of an index but no manifest (deleted, or a copy that lost it). */
+export async function lostItsManifest(dir: string): Promise<boolean> {
+  if (hasManifest(dir)) return false;
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  return entries.some((name) => name !== INDEX_FILES.manifest && OWN_FILES.includes(name) && !KEPT_FILES.includes(name));
 }
 
 /** Whether a build folder's writer is still running (its pid is in the folder's name). */
 function writerAlive(name: string, prefix: string): boolean {
-  const pid = Number.parseInt(name.slice(prefix.length), 10);
+  return processAlive(Number.parseInt(name.slice(prefix.length), 10));
+}
+
+/** Whether the process `pid` runs (EPERM: it does, as another user). */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
@@ -55,7 +69,7 @@ export async function recoverIndexDir(indexDir: string): Promise<void> {
     // A live builder is between its two renames right now: it will finish the swap itself.
     if (!hasManifest(candidate) || writerAlive(name, prefix)) continue;
     if (existsSync(resolved)) {
-      if (!(await holdsOnlyKeptFiles(resolved))) return;
+      if (!(await holdsOnlyOwnFiles(resolved))) return;
       await fs.rm(resolved, { recursive: true, force: true });
     }
     await fs.rename(candidate, resolved);
@@ -92,7 +106,9 @@ export async function assertReplaceable(indexDir: string): Promise<string | null
   if (!existsSync(resolved) || hasManifest(resolved)) return null;
   const stat = await fs.stat(resolved);
   if (!stat.isDirectory()) return `${resolved} exists and is not a folder`;
-  if (!(await holdsOnlyKeptFiles(resolved))) return `${resolved} is not empty and holds no index (no ${INDEX_FILES.manifest})`;
+  if (!(await holdsOnlyOwnFiles(resolved))) {
+    return `${resolved} is not empty and holds no index (no ${INDEX_FILES.manifest}, and files that are not an index's); choose another folder with --out (or --index), or empty that one`;
+  }
   return null;
 }
 

@@ -7,6 +7,7 @@ import hnswlib from 'hnswlib-node';
 import { loadCorpus, passageContext, type Document, type Passage } from '../corpus/index.ts';
 import { PASSAGE_PREFIX, type Embedder } from '../embed/index.ts';
 import { assertReplaceable, createBuildDir, recoverIndexDir, removeLeftovers, swapIntoPlace } from './atomic-dir.ts';
+import { acquireBuildLock } from './build-lock.ts';
 import { embeddingKey, readEmbeddingCache } from './embedding-cache.ts';
 import {
   CORPUS_META_FILE,
@@ -21,6 +22,8 @@ import { parseFingerprint, sentencesOfPassage, type IndexedSentence } from './se
 import { packVectors, sha256 } from './vectors-file.ts';
 
 export type BuildProgress =
+  /** Another live build holds the folder's lock: this one waits for it to finish. */
+  | { phase: 'waiting'; pid: number; indexDir: string; lockFile: string }
   | { phase: 'parsing'; corpusDir: string }
   | { phase: 'parsed'; documents: number; passages: number; sentences: number; warnings: number }
   /** `total` counts the texts the cache did not hold (passages and sentences), `done` those embedded so far. */
@@ -58,11 +61,21 @@ export interface BuildIndexOptions {
 }
 
 export async function buildIndex(opts: BuildIndexOptions): Promise<BuildSummary> {
+  const indexDir = path.resolve(opts.indexDir);
+  const progress = opts.onProgress ?? (() => {});
+  // One build at a time per folder, from the first step to the swap: concurrent swaps raced (ENOTEMPTY).
+  const lock = await acquireBuildLock(indexDir, { onWait: ({ pid, lockFile }) => progress({ phase: 'waiting', pid, indexDir, lockFile }) });
+  try {
+    return await buildLocked(opts, indexDir, progress);
+  } finally {
+    await lock.release().catch(() => undefined);
+  }
+}
+
+async function buildLocked(opts: BuildIndexOptions, indexDir: string, progress: (event: BuildProgress) => void): Promise<BuildSummary> {
   const started = performance.now();
   const corpusDir = path.resolve(opts.corpusDir);
-  const indexDir = path.resolve(opts.indexDir);
   const { embedder } = opts;
-  const progress = opts.onProgress ?? (() => {});
 
   await recoverIndexDir(indexDir);
   const refusal = await assertReplaceable(indexDir);

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { isReportFile, loadCorpus, type Document, type Passage } from '../corpus/index.ts';
-import { recoverIndexDir } from './atomic-dir.ts';
+import { lostItsManifest, recoverIndexDir } from './atomic-dir.ts';
 import { IndexError } from './errors.ts';
 import {
   CORPUS_META_FILE,
@@ -146,7 +146,11 @@ export async function loadIndex(indexDir: string, opts: LoadIndexOptions): Promi
 
 async function readManifest(dir: string): Promise<IndexManifest> {
   const file = path.join(dir, INDEX_FILES.manifest);
-  if (!existsSync(file)) throw new IndexError('missing', dir, `No index found in ${dir}`);
+  if (!existsSync(file)) {
+    // Still `missing` (what ensureIndex builds): the folder holds only our own files, so a build replaces it.
+    if (await lostItsManifest(dir)) throw new IndexError('missing', dir, `The index in ${dir} has lost its ${INDEX_FILES.manifest} (deleted, or an incomplete copy), so it cannot be checked or used`);
+    throw new IndexError('missing', dir, `No index found in ${dir}`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(await fs.readFile(file, 'utf8'));

@@ -33,3 +33,4 @@ export {
 } from './lookup.ts';
 export { createDocumentMatcher, compareDocuments, type DocumentMatcher } from './documents.ts';
 export { isReferenceQuestion } from './question.ts';
+export { frenchCounterparts, counterpartsOf } from './lexicon.ts';

@@ -30,6 +30,8 @@ export interface LexicalIndex {
   search(query: string, options?: LexicalSearchOptions): LexicalHit[];
   /** How many passages are indexed. */
   readonly size: number;
+  /** In how many passages' own text a word occurs, once analysed (stemmed); 0 for a word the corpus lacks. */
+  passagesWith(word: string): number;
 }
 
 /**
@@ -154,6 +156,12 @@ export function createLexicalIndex(
 
   return {
     size: count,
+    passagesWith(word) {
+      const [token] = tokenize(word);
+      const term = token === undefined ? null : processTerm(token);
+      const id = term === null ? undefined : termIds.get(term);
+      return id === undefined ? 0 : frequencies[id]![0]!.size;
+    },
     search(query, searchOptions = {}) {
       const k = searchOptions.k ?? 50;
       const filter = searchOptions.filter;

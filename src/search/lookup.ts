@@ -27,8 +27,12 @@ export interface LookupResult {
   suggestions: LookupHit[];
   /** Why the input could not be used at all: no reference in it, or a document that does not exist. */
   error?: 'no-reference' | 'unknown-document';
-  /** Words of the reference that named no document (ignored). */
-  ignoredWords: string[];
+  /**
+   * Words of the reference it could not place: neither part of the reference nor naming a document ("zz" in
+   * "7 zz)", "2099" in "72 d 2099"). When there are any, nothing is answered (`matches` is empty) and what
+   * the rest of the reference names comes first among the suggestions: a guess is never answered as a find.
+   */
+  unplacedWords: string[];
 }
 
 export interface LookupOptions {
@@ -71,7 +75,7 @@ export function createLookup(corpus: LookupCorpus): Lookup {
 
   return (reference, options = {}) => {
     const parsed = parseReference(reference);
-    const result: LookupResult = { query: reference, parsed, matches: [], suggestions: [], ignoredWords: [] };
+    const result: LookupResult = { query: reference, parsed, matches: [], suggestions: [], unplacedWords: [] };
     let scope: Document[] | undefined;
     const bySymbol = options.doc !== undefined ? documentsWithSymbol(options.doc) : [];
     if (bySymbol.length > 0) scope = bySymbol;
@@ -86,16 +90,23 @@ export function createLookup(corpus: LookupCorpus): Lookup {
       scope = documentsWithSymbol(parsed.symbol);
       if (scope.length === 0) return { ...result, error: 'unknown-document' };
     }
-    if (!scope && parsed.docWords.length > 0) {
+    if (parsed.docWords.length > 0) {
       const found = matcher.resolve(parsed.docWords);
-      result.ignoredWords = found.unknown;
-      scope = found.documents;
+      result.unplacedWords = found.unknown;
+      // An explicit `doc` overrides the document the words name; words that name none are never dropped.
+      scope ??= found.documents;
     }
     if (scope) result.scope = scope;
     const inScope = (e: LabelEntry) => !scope || scope.includes(e.document);
 
-    const candidates = (byKey.get(referenceKey(parsed)) ?? []).filter(inScope);
-    result.matches = candidates.sort(compareEntries).map(toHit);
+    const candidates = (byKey.get(referenceKey(parsed)) ?? []).filter(inScope).sort(compareEntries).map(toHit);
+    if (result.unplacedWords.length > 0) {
+      const seen = new Set(candidates.map((hit) => hit.passage.id));
+      const nearest = suggest(parsed, scope).filter((hit) => !seen.has(hit.passage.id));
+      result.suggestions = [...candidates, ...nearest].slice(0, MAX_SUGGESTIONS);
+      return result;
+    }
+    result.matches = candidates;
     if (result.matches.length === 0) result.suggestions = suggest(parsed, scope);
     return result;
   };

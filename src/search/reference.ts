@@ -42,10 +42,13 @@ const KEYWORDS: Array<[ReferenceKind, string]> = [
   ['table', String.raw`tableaux?|tables?|tab`],
 ];
 
-// A keyword (optional), an optional "n°"/"no", then the number and whatever follows (parsed by hand below).
+// A keyword, an optional "n°"/"no", then the number (up to 6 digits: "paragraphe 1013"; but 1900–2099 right
+// after a keyword is a year, as in "recommandations 2021") — or a bare number of at most 3 digits (a bare
+// four-digit number is a year naming the document). Whatever follows is parsed by hand below.
 const KEYWORD_SOURCE = KEYWORDS.map(([, source]) => `(${source})`).join('|');
+const KEYWORD_NUMBER = String.raw`\d{1,3}|(?!(?:19|20)\d\d(?!\p{N}))\d{4,6}`;
 const CORE = new RegExp(
-  String.raw`(?:^|[^\p{L}\p{N}§])(?:(?:${KEYWORD_SOURCE})\.?\s*(?:n\s*[°o]\.?\s*)?)?(\d{1,3})(?![\p{N}])`,
+  String.raw`(?:^|[^\p{L}\p{N}§])(?:(?:${KEYWORD_SOURCE})\.?\s*(?:n\s*[°o]\.?\s*)?(${KEYWORD_NUMBER})|(\d{1,3}))(?![\p{N}])`,
   'giu',
 );
 
@@ -131,7 +134,7 @@ function findCore(folded: string): CoreMatch | undefined {
   for (let match = CORE.exec(folded); match; match = CORE.exec(folded)) {
     const kindIndex = match.slice(1, 1 + KEYWORDS.length).findIndex((group) => group !== undefined);
     const kind = kindIndex >= 0 ? KEYWORDS[kindIndex]?.[0] : undefined;
-    const numberText = match[1 + KEYWORDS.length] as string;
+    const numberText = (match[1 + KEYWORDS.length] ?? match[2 + KEYWORDS.length]) as string;
     const end = match.index + match[0].length;
     const { path, consumed } = readPath(folded.slice(end));
     const start = match.index + (match[0].match(/^[^\p{L}\p{N}§]/u) ? 1 : 0);

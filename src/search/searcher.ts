@@ -5,6 +5,7 @@ import { findDraftTwins, type DraftTwin } from './drafts.ts';
 import { makePassageFilter, rootKinds, type SearchFilters } from './filters.ts';
 import { fuse, fuseConvex, type FusedItem, type RankedList } from './fusion.ts';
 import { createLexicalIndex, type LexicalIndex } from './lexical.ts';
+import { frenchCounterparts } from './lexicon.ts';
 
 /** What search needs of the loaded index (src/index's `LoadedIndex` satisfies it). */
 export interface DenseIndex {
@@ -31,6 +32,13 @@ export interface SearchOptions {
   offset?: number;
   filters?: SearchFilters;
   mode?: SearchMode;
+  /** The query's embedding when the caller already has it (the answer engine embeds once per question). */
+  vector?: Float32Array;
+  /**
+   * 'en': the lexical side also searches the French counterparts of the question's domain terms (lexicon.ts),
+   * so an English question meets the French words of the reports in BM25 too.
+   */
+  language?: 'fr' | 'en';
 }
 
 export interface SearchResult {
@@ -134,7 +142,7 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
 
     if (mode !== 'lexical') {
       let mark = performance.now();
-      const vector = await embedder.embedQuery(text);
+      const vector = searchOptions.vector ?? (await embedder.embedQuery(text));
       t.embedMs = performance.now() - mark;
       mark = performance.now();
       const hits = index.searchPassages(vector, depth, filter);
@@ -154,7 +162,8 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
             return passage !== undefined && filter(passage);
           }
         : undefined;
-      const hits = lexical.search(text, { k: depth, filter: passageFilter });
+      const lexicalQuery = searchOptions.language === 'en' ? `${text} ${frenchCounterparts(text)}` : text;
+      const hits = lexical.search(lexicalQuery, { k: depth, filter: passageFilter });
       t.lexicalMs = performance.now() - mark;
       lists.push({
         name: 'lexical',

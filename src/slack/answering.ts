@@ -1,25 +1,44 @@
 // The one path every surface shares: check the rate limit and the engine, show that we are working, ask,
-// post the answer (or a polite notice), and never let an error escape into Bolt unhandled.
-import { InvalidQuestionError, type Answer } from '../answer/index.ts';
+// stream or post the answer (or a polite notice), and never let an error escape into Bolt unhandled.
+// Where the place streams, the stream opens with the search task while the engine works; if Slack refuses
+// it, the answer is posted once as before. Never a lost answer, never two.
+import { detectLanguage, InvalidQuestionError, type Answer } from '../answer/index.ts';
 import {
   answerMessage,
+  failedStream,
   failureNotice,
   invalidQuestionNotice,
   rateLimitNotice,
+  searchTask,
   startingNotice,
+  streamedAnswer,
   type AnswerMessageOptions,
   type SlackMessage,
+  type StreamChunk,
+  type StreamedAnswer,
 } from './blocks/index.ts';
 import type { ShownAnswer } from './answer-cache.ts';
+import { citationLinks } from './citation-links.ts';
 import type { SlackDeps } from './deps.ts';
+import { takeOff, type PlaceRecord } from './in-flight.ts';
+
+/** A chat stream as @slack/web-api's ChatStreamer (Bolt's sayStream) gives it. */
+export interface AnswerStream {
+  append(args: { chunks: StreamChunk[] }): Promise<unknown>;
+  stop(args?: { chunks?: StreamChunk[]; blocks?: SlackMessage['blocks'] }): Promise<unknown>;
+}
 
 export interface AnswerPlace {
   /** Post a message where the answer belongs (thread, DM, assistant thread, response_url). */
   post(message: SlackMessage): Promise<unknown>;
+  /** Open a chat stream where the answer belongs; absent where Slack does not stream (ephemeral answers). */
+  stream?: () => AnswerStream;
   /** Tell only the asker (rate limit). */
   notifyPrivately(message: SlackMessage): Promise<unknown>;
   /** Show and clear the "working" signal (👀 reaction, assistant status). Failures are only logged. */
   working?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+  /** How another process can post here, so a question left in flight by a crash is still answered. */
+  resume?: PlaceRecord;
 }
 
 export interface Question {
@@ -30,17 +49,24 @@ export interface Question {
   /** For lookups: the document the reference is in, when given. */
   doc?: string;
   /** Layout: slash-command answers are ephemeral and recall the question. */
-  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly'>;
+  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly' | 'sharedBy'>;
 }
 
-/** Render a remembered answer for its place. */
-export function renderShown(shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
-  return answerMessage(shown.answer, {
-    answerId: shown.answerId,
-    conversationKey: shown.conversationKey,
-    mode: shown.mode,
-    ...display,
-  });
+/** The options a remembered answer is rendered with: its ids, its place's layout, its citations' reader links. */
+function messageOptions(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): AnswerMessageOptions {
+  const links = citationLinks(shown.answer, deps.links);
+  return { answerId: shown.answerId, conversationKey: shown.conversationKey, mode: shown.mode, ...display, ...(links ? { links } : {}) };
+}
+
+/** Render a remembered answer for its place, its citations linked to the reader when it is on. */
+export function renderShown(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
+  return answerMessage(shown.answer, messageOptions(deps, shown, display));
+}
+
+/** The streamed form of a remembered answer: the same blocks as renderShown, split around the tasks. */
+export function renderStreamed(deps: SlackDeps, shown: ShownAnswer, display: Question['display'] = {}): StreamedAnswer {
+  const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
+  return streamedAnswer(shown.answer, messageOptions(deps, shown, display), { documents, ...(deps.passageLink ? { link: deps.passageLink } : {}) });
 }
 
 async function quietly(deps: SlackDeps, what: string, action: () => Promise<unknown>): Promise<void> {
@@ -59,39 +85,95 @@ export async function produceAnswer(deps: SlackDeps, question: Question): Promis
     question.mode === 'lookup'
       ? engine.lookup(question.text, question.doc ? { doc: question.doc } : {})
       : await engine.ask(question.text, { conversationKey: question.conversationKey });
-  return deps.answers.remember({ answer, mode: question.mode, conversationKey: question.conversationKey });
+  return await deps.answers.remember({ answer, mode: question.mode, conversationKey: question.conversationKey });
 }
 
-/** Answer one question at one place. Resolves when the answer (or a notice) is posted; never rejects. */
-export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question): Promise<ShownAnswer | undefined> {
-  const log = deps.logger.child({ user: question.userId, conversation: question.conversationKey, mode: question.mode });
-  if (question.mode === 'ask' && !deps.limiter.tryTake(question.userId)) {
-    log.info('rate limited');
-    await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(deps.limiter.retryAfterSeconds(question.userId))));
+/** Open the stream with the search task; undefined (post instead) where streaming is off or refused. */
+async function openStream(deps: SlackDeps, place: AnswerPlace, question: Question): Promise<AnswerStream | undefined> {
+  if (!deps.streaming || !place.stream || question.display?.ephemeral) return undefined;
+  try {
+    const stream = place.stream();
+    const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
+    await stream.append({ chunks: [searchTask(documents, detectLanguage(question.text))] });
+    return stream;
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'chat.startStream refused; posting the answer instead');
     return undefined;
+  }
+}
+
+/**
+ * Show the answer (or a notice) once. Streamed: the tasks and quotes, then the rest at chat.stopStream. If
+ * appending fails, nothing of the answer is shown yet: post it whole. If only stopping fails, the quotes are
+ * shown: post the rest (sources, feedback) under them.
+ */
+async function deliver(deps: SlackDeps, place: AnswerPlace, stream: AnswerStream | undefined, message: SlackMessage, streamed: StreamedAnswer): Promise<void> {
+  if (!stream) {
+    await place.post(message);
+    return;
+  }
+  try {
+    await stream.append({ chunks: streamed.chunks });
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'chat.appendStream failed; posting the answer instead');
+    await quietly(deps, 'stopping the stream', () => stream.stop());
+    await place.post(message);
+    return;
+  }
+  try {
+    await stream.stop({ blocks: streamed.finalBlocks });
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'chat.stopStream failed; posting the sources and feedback instead');
+    if (streamed.finalBlocks.length) await place.post({ text: message.text, blocks: streamed.finalBlocks });
+  }
+}
+
+/**
+ * Answer one question at one place. Resolves when the answer (or a notice) is posted; never rejects.
+ * `resumedId`: a question taken over from a process that died (in-flight.ts); its rate limit was counted.
+ */
+export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question, resumedId?: string): Promise<ShownAnswer | undefined> {
+  const log = deps.logger.child({ user: question.userId, conversation: question.conversationKey, mode: question.mode });
+  if (question.mode === 'ask' && !resumedId) {
+    const { allowed, retryAfterSeconds } = await deps.limiter.take(question.userId);
+    if (!allowed) {
+      log.info('rate limited');
+      await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(retryAfterSeconds)));
+      return undefined;
+    }
   }
   if (!deps.engine.get()) {
     await quietly(deps, 'start-up notice', () => place.post(startingNotice()));
     return undefined;
   }
+  const flight = await takeOff(deps, place.resume, question, resumedId);
   if (place.working) await quietly(deps, 'working signal', () => place.working!.start());
   let shown: ShownAnswer | undefined;
+  const started = Date.now();
+  // The stream opens (first chunk) while the engine works.
+  const [stream, produced] = await Promise.all([
+    openStream(deps, place, question),
+    produceAnswer(deps, question).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
+  const language = detectLanguage(question.text);
+  const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
   try {
-    const started = Date.now();
-    shown = await produceAnswer(deps, question);
+    if ('error' in produced) throw produced.error;
+    shown = produced.value;
     if (shown) {
-      await place.post(renderShown(shown, question.display));
-      log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, ms: Date.now() - started }, 'answered');
+      await deliver(deps, place, stream, renderShown(deps, shown, question.display), renderStreamed(deps, shown, question.display));
+      log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, streamed: Boolean(stream), ms: Date.now() - started }, 'answered');
     }
   } catch (error) {
-    if (error instanceof InvalidQuestionError) {
-      log.info({ reason: error.reason }, 'question refused');
-      await quietly(deps, 'invalid-question notice', () => place.post(invalidQuestionNotice(error.reason)));
-    } else {
-      log.error({ err: error }, 'answering failed');
-      await quietly(deps, 'failure notice', () => place.post(failureNotice()));
-    }
+    const notice = error instanceof InvalidQuestionError ? invalidQuestionNotice(error.reason) : failureNotice();
+    if (error instanceof InvalidQuestionError) log.info({ reason: error.reason }, 'question refused');
+    else log.error({ err: error }, 'answering failed');
+    await quietly(deps, 'notice', () => deliver(deps, place, stream, notice, failedStream(documents, language, notice.blocks)));
   } finally {
+    await flight.land();
     if (place.working) await quietly(deps, 'clearing working signal', () => place.working!.stop());
   }
   return shown;

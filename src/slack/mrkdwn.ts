@@ -6,6 +6,18 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Slack's formatting marks, and the look-alikes that show the same but format nothing. */
+const FORMATTING_LOOKALIKES: Record<string, string> = { '*': '∗', _: 'ˍ', '~': '∼', '`': 'ˋ' };
+
+/**
+ * Escape a short label (a citation: "note *", a document name) for mrkdwn and neutralise Slack's formatting
+ * marks in it: `*${name}*, note *` would otherwise leave a stray `*` or bold the wrong words. Slack's mrkdwn
+ * has no escape for them, so they are shown as look-alikes (∗ for *). Not for quotes: they stay verbatim.
+ */
+export function escapeLabel(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (mark) => FORMATTING_LOOKALIKES[mark]!);
+}
+
 /**
  * Turn a message as Slack sends it (entities escaped, `<@U1>`, `<!here>`, `<url|label>`) into the plain
  * question a person typed, so the engine sees words and the answer can show them back escaped.

@@ -1,7 +1,8 @@
 // The answer engine on the real model and the real index of the whole corpus (built once for the suite).
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAnswerEngine, isVerbatim, loadDevSet, type RapporteurEngine } from '../../src/answer/index.ts';
+import { createAnswerEngine, isVerbatim, type RapporteurEngine } from '../../src/answer/index.ts';
+import { loadDevSet } from '../../src/eval/index.ts';
 import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
 
 let engine: RapporteurEngine;

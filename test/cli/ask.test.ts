@@ -50,11 +50,12 @@ describe('rapporteur ask --json', () => {
     const file = path.join(scratch, 'questions.txt');
     await writeFile(file, 'que dit la recommandation 7 c ?\n\nQuel est le résultat du match de football d’hier ?\n');
     const { code, stdout } = await rapporteur(['ask', ...indexArgs, '--json', '--top', '2', '--batch', file]);
-    expect(code).toBe(0);
+    expect(code).toBe(2); // the blank line is answered in place with an error object (issue 13, D20)
     const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(answers.map((a) => a.question)).toEqual(['que dit la recommandation 7 c ?', 'Quel est le résultat du match de football d’hier ?']);
+    expect(answers.map((a) => a.question)).toEqual(['que dit la recommandation 7 c ?', '', 'Quel est le résultat du match de football d’hier ?']);
     expect(answers[0].results[0].label).toBe('Recommandation 7 c)');
-    expect(answers[1].abstained).toBe(true);
+    expect(answers[1].error).toMatch(/empty/);
+    expect(answers[2].abstained).toBe(true);
   });
 
   it('prints the answer for a person, with citations', async () => {

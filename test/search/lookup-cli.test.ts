@@ -62,6 +62,23 @@ describe('rapporteur lookup', () => {
   });
 
   it.each([
+    ['7 zz)', 'zz', 'Recommandation 7'],
+    ['72 d 2099', '2099', 'paragraphe 72 d)'],
+  ])('"%s" says what it could not read and exits 1 with suggestions (issue 13, D7)', async (ref, word, suggestion) => {
+    const text = await lookup(ref);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(new RegExp(`Not found: .*could not place "${word}"`));
+    expect(text.stdout).toContain(suggestion);
+    expect(text.stdout).not.toMatch(/^\S.*\(2021-wg4-rapport\)$/m); // no passage printed as a match
+    const json = await lookup('--json', ref);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout) as { matches: unknown[]; unplaced: string[]; suggestions: Array<{ label: string }> };
+    expect(parsed.matches).toEqual([]);
+    expect(parsed.unplaced).toEqual([word]);
+    expect(parsed.suggestions.map((s) => s.label)).toContain(suggestion);
+  });
+
+  it.each([
     ['an empty reference', ['']],
     ['a reference that is too long', ['7'.repeat(201)]],
     ['control characters', ['7 c\u0007']],

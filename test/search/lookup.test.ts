@@ -143,3 +143,34 @@ describe('lookup on the real corpus', () => {
     check('2021-wg4-projet-de-rapport', range('paragraphe ', 1, 28));
   });
 });
+
+describe('words the lookup cannot place (issue 13, D7)', () => {
+  it.each([
+    ['7 zz)', ['zz']],
+    ['72 d 2099', ['2099']],
+    ['Recommandation 7 c) du rapport 1999', ['1999']],
+    ['§ 72 d) xyzzy', ['xyzzy']],
+  ])('%j answers nothing and names %j, with the references it could have meant as suggestions', (ref, words) => {
+    const result = find(ref);
+    expect(result.matches).toEqual([]);
+    expect(result.unplacedWords).toEqual(words);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('suggests what the rest of the reference names: "7 zz)" offers Recommandation 7 and the paragraphs 7', () => {
+    const labels = find('7 zz)').suggestions.map((s) => s.passage.label);
+    expect(labels).toContain('Recommandation 7');
+    expect(labels).toContain('paragraphe 7');
+  });
+
+  it('words beside an explicit --doc are not dropped either', () => {
+    const result = find('7 g) zz', { doc: '2017' });
+    expect(result.matches).toEqual([]);
+    expect(result.unplacedWords).toEqual(['zz']);
+  });
+
+  it('filler and document words still resolve', () => {
+    expect(find('7 g) du rapport 2017').unplacedWords).toEqual([]);
+    expect(ids('7 g) du rapport 2017')).toEqual(['2017-wg4-rapport#paragraphe 7 g)']);
+  });
+});

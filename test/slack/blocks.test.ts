@@ -221,7 +221,7 @@ describe('modal, home, notices', () => {
   });
 
   it('has usage help for both commands and a polite rate-limit notice', () => {
-    expect(usageHelp('rapporteur').text).toBe('Usage : /rapporteur <question>');
+    expect(usageHelp('rapporteur').text).toBe('Usage : /rapporteur &lt;question&gt;'); // escaped: Slack reads <…> as a control sequence
     expect(texts(usageHelp('recommandation').blocks).some((t) => t.text.includes('/recommandation 72 d) 2023'))).toBe(true);
     expect(rateLimitNotice(1).text).toMatch(/Réessayez dans 1 seconde\.$/);
     expect(rateLimitNotice(42).text).toMatch(/Réessayez dans 42 secondes\.$/);

@@ -20,7 +20,14 @@ const AskOptionsSchema = LocationOptionsSchema.extend({
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Reads a batch file strictly: it must exist and be valid UTF-8; blank lines are skipped. */
+/** Characters of a bad batch line quoted back in its error line (a 1 MB line must not give 6 MB of output). */
+const CITED_PREFIX = 80;
+
+/**
+ * Reads a batch file strictly: it must exist and be valid UTF-8. Every line is a question, blank ones
+ * included (they get an error line in place, so output line N answers input line N); LF, CRLF and CR-only
+ * line ends are all accepted.
+ */
 export async function readBatch(file: string): Promise<string[]> {
   let bytes: Buffer;
   try {
@@ -34,7 +41,16 @@ export async function readBatch(file: string): Promise<string[]> {
   } catch {
     throw new UserError(`the batch file ${file} is not UTF-8 text`, 2);
   }
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim().length > 0);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop(); // the line end of the last line opens no new line
+  if (lines.length === 0) throw new UserError(`the batch file ${file} is empty: put one question per line`, 2);
+  return lines;
+}
+
+/** A short, printable prefix of a bad input line, to cite it without echoing all of it. */
+export function citeInput(text: string): string {
+  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, '\uFFFD');
+  return printable.length > CITED_PREFIX ? `${printable.slice(0, CITED_PREFIX)}…` : printable;
 }
 
 export function registerAskCommand(program: Command): void {
@@ -75,19 +91,23 @@ export function registerAskCommand(program: Command): void {
         ...(options.recommendations ? { recommendationsOnly: true } : {}),
       };
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      for (const question of questions) {
+      for (const [i, question] of questions.entries()) {
+        // In a batch every output line says which input line it answers.
+        const line = options.batch ? { line: i + 1 } : {};
         try {
           const answer = await engine.ask(question, { filters, top: options.top });
           process.stdout.write(
             options.json
-              ? `${JSON.stringify(answerJson(answer, options.top))}\n`
+              ? `${JSON.stringify({ ...line, ...answerJson(answer, options.top) })}\n`
               : `${formatAnswer(answer, { color, width: terminalWidth(), explain: options.explain })}\n`,
           );
         } catch (error) {
           if (!(error instanceof InvalidQuestionError)) throw error;
           if (!options.batch) throw new UserError(error.message, 2);
-          // In a batch, a bad line is reported in place and the others are still answered.
-          process.stdout.write(options.json ? `${JSON.stringify({ question, error: error.message })}\n` : `rapporteur: ${error.message}: ${question}\n`);
+          // In a batch, a bad line is reported in place (citing only its start) and the others are still answered.
+          const cited = citeInput(question.trim());
+          if (options.json) process.stdout.write(`${JSON.stringify({ line: i + 1, question: cited, length: question.length, error: error.message })}\n`);
+          else process.stderr.write(`rapporteur: line ${i + 1}: ${error.message}${cited ? `: «${cited}»` : ''}\n`);
           process.exitCode = 2;
         }
       }

@@ -10,6 +10,7 @@ import { CorpusError } from '../../corpus/index.ts';
 import { MODEL_DIMENSIONS, MODEL_ID, ModelNotFoundError, createLazyEmbedder } from '../../embed/index.ts';
 import { IndexBuildError, IndexError, buildIndex, loadIndex, type BuildProgress, type BuildSummary } from '../../index/index.ts';
 import { UserError } from '../errors.ts';
+import { waitingLine } from '../format.ts';
 
 const OptionsSchema = z.object({
   corpus: z.string().trim().min(1, '--corpus needs a folder').optional(),
@@ -38,7 +39,12 @@ export function registerIndexCommand(program: Command): void {
       const reporter = json ? null : process.stderr.isTTY ? new BarReporter() : new LineReporter();
       let summary: BuildSummary;
       try {
-        summary = await buildIndex({ corpusDir, indexDir, embedder: createLazyEmbedder(), onProgress: (e) => reporter?.update(e) });
+        summary = await buildIndex({
+          corpusDir,
+          indexDir,
+          embedder: createLazyEmbedder(),
+          onProgress: (e) => (e.phase === 'waiting' ? process.stderr.write(waitingLine(e)) : reporter?.update(e)),
+        });
       } catch (error) {
         reporter?.stop();
         throw asUserError(error);

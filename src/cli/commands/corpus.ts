@@ -70,11 +70,6 @@ export function registerCorpusCommand(program: Command): void {
         if (error instanceof CorpusError) throw new UserError(error.message, 2);
         throw error;
       }
-      // `rapporteur corpus --json | head` closes the pipe early: stop quietly instead of crashing.
-      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(0);
-        throw error;
-      });
       if (options.json) {
         for (const passage of corpus.passages) process.stdout.write(`${passageJson(passage)}\n`);
         for (const w of corpus.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);

@@ -36,6 +36,8 @@ export interface LookupJson {
   query: string;
   matches: Array<{ docId: string; label: string; text: string; section: string; leadIn?: string; document: string; symbol?: string }>;
   suggestions: Array<{ docId: string; label: string }>;
+  /** Words it could not place (then nothing is answered); present only when there are any. */
+  unplaced?: string[];
 }
 
 export function lookupToJson(result: LookupResult): LookupJson {
@@ -54,6 +56,7 @@ export function lookupToJson(result: LookupResult): LookupJson {
       return match;
     }),
     suggestions: result.suggestions.map(({ passage }) => ({ docId: passage.docId, label: passage.label })),
+    ...(result.unplacedWords.length > 0 ? { unplaced: result.unplacedWords } : {}),
   };
 }
 
@@ -67,7 +70,12 @@ export function formatLookup(result: LookupResult): string {
   if (result.matches.length === 0) {
     const asked = result.parsed ? formatReference(result.parsed) : result.query;
     const where = result.scope ? ` in ${result.scope.map((d) => d.displayName).join(', ')}` : '';
-    lines.push(`Not found: ${asked}${where}.`);
+    if (result.unplacedWords.length > 0) {
+      const words = result.unplacedWords.map((w) => `"${w}"`).join(', ');
+      lines.push(`Not found: "${result.query}": could not place ${words}: ${result.unplacedWords.length === 1 ? 'it names' : 'they name'} no item of the reference and no document.`);
+    } else {
+      lines.push(`Not found: ${asked}${where}.`);
+    }
     if (result.suggestions.length > 0) {
       lines.push('Nearest existing references:');
       for (const s of result.suggestions) lines.push(`  - ${citation(s)}  (${s.passage.docId})`);

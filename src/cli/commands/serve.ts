@@ -15,11 +15,14 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { corpus: string; index: string }) => {
       // Loaded here, not at start-up: Bolt and its HTTP stack would slow every other command.
       const { createLogger, loadSlackEnv, SlackEnvError, startServer } = await import('../../slack/index.ts');
+      const { loadReaderEnv, ReaderEnvError } = await import('../../reader/index.ts');
       let env;
+      let reader;
       try {
         env = loadSlackEnv();
+        reader = loadReaderEnv();
       } catch (error) {
-        if (error instanceof SlackEnvError) throw new UserError(error.message, 2);
+        if (error instanceof SlackEnvError || error instanceof ReaderEnvError) throw new UserError(error.message, 2);
         throw error;
       }
       const logger = createLogger(env.LOG_LEVEL);
@@ -27,7 +30,14 @@ export function registerServeCommand(program: Command): void {
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
       const corpusDir = path.resolve(options.corpus);
       const indexDir = path.resolve(options.index);
-      const server = await startServer({ env, logger, indexDir, openEngine: () => openEngine({ corpusDir, indexDir }) });
+      const { StateError } = await import('../../state/index.ts');
+      let server;
+      try {
+        server = await startServer({ env, logger, indexDir, reader, openEngine: (store) => openEngine({ corpusDir, indexDir, store }) });
+      } catch (error) {
+        if (error instanceof StateError) throw new UserError(error.message, 2);
+        throw error;
+      }
       try {
         await server.ready;
       } catch (error) {

@@ -4,6 +4,7 @@ import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, encodeValue, type ShareValue } from './action-ids.ts';
 import { button, context } from './elements.ts';
 import { ui } from './strings.ts';
+import type { CitationLinks } from './citation.ts';
 import type { Button, KnownBlock } from './types.ts';
 
 export interface AnswerMessageOptions {
@@ -20,6 +21,8 @@ export interface AnswerMessageOptions {
   sourcesOnly?: boolean;
   /** User id of whoever shared it, shown under a shared answer. */
   sharedBy?: string;
+  /** Reader links of the citations; without them citations are plain text. */
+  links?: CitationLinks;
 }
 
 export function citedLabels(answer: Answer): string[] {

@@ -43,9 +43,10 @@ export function homeView(info: CorpusInfo | undefined): HomeView {
     mrkdwnSection(
       '• Mentionnez-moi dans un canal : `@Rapporteur Que recommande le rapport 2021 sur les plateformes en ligne ?` — je réponds dans le fil ; ' +
         'mentionnez-moi à nouveau dans le fil pour une question de suivi.\n' +
-        '• Écrivez-moi en message direct, ou ouvrez le panneau assistant.\n' +
-        '• `/rapporteur <question>` — la réponse visible de vous seul, avec un bouton pour la partager.\n' +
-        '• `/recommandation <référence> [document]` — le texte d’une recommandation ou d’un paragraphe : `/recommandation 7 c`, `/recommandation 72 d) 2023`.',
+        '• Écrivez-moi dans l’onglet Messages de l’app (ou en message direct, ou dans le panneau assistant) : chaque question a son fil.\n' +
+        // Escaped: Slack reads `<question>` as a control sequence, even inside backticks.
+        `• \`${escapeMrkdwn('/rapporteur <question>')}\` — la réponse visible de vous seul, avec un bouton pour la partager.\n` +
+        `• \`${escapeMrkdwn('/recommandation <référence> [document]')}\` — le texte d’une recommandation ou d’un paragraphe : \`/recommandation 7 c\`, \`/recommandation 72 d) 2023\`.`,
     ),
   );
   return { type: 'home', blocks: blocks.slice(0, 100) };

@@ -1,6 +1,7 @@
 // Pure Block Kit builders: data in, blocks out. No Slack calls here.
-export { answerMessage, answerBlocks, answerFallbackText, sourceBlocks, type AnswerMessageOptions } from './answer.ts';
-export { citation, questionContext } from './citation.ts';
+export { answerMessage, answerBlocks, answerSections, answerFallbackText, sourceBlocks, type AnswerMessageOptions, type AnswerSections } from './answer.ts';
+export { streamedAnswer, failedStream, searchTask, readingTasks, shortDocName, type PassageLink, type StreamChunk, type StreamedAnswer, type TaskChunk } from './stream.ts';
+export { citation, linkOf, passageKey, questionContext, type CitationLinks } from './citation.ts';
 export { lookupBlocks } from './lookup.ts';
 export { ambiguousChoiceBlocks, notFoundBlocks, isAmbiguousLookup } from './choices.ts';
 export { fullTextModal, splitText } from './full-text-modal.ts';

@@ -1,4 +1,6 @@
-// Short help shown when a command arrives empty.
+// Short help shown when a command arrives empty. The placeholders are escaped: Slack reads `<…>` as a control
+// sequence (a link, a mention) even inside backticks and in the notification text.
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { context, mrkdwnSection } from './elements.ts';
 import type { SlackMessage } from './types.ts';
 
@@ -7,9 +9,9 @@ export type CommandName = 'recommandation' | 'rapporteur';
 export function usageHelp(command: CommandName): SlackMessage {
   if (command === 'recommandation') {
     return {
-      text: 'Usage : /recommandation <référence> [document]',
+      text: escapeMrkdwn('Usage : /recommandation <référence> [document]'),
       blocks: [
-        mrkdwnSection('*Usage :* `/recommandation <référence> [document]`'),
+        mrkdwnSection(`*Usage :* \`${escapeMrkdwn('/recommandation <référence> [document]')}\``),
         mrkdwnSection(
           '• `/recommandation 7 c` — la recommandation 7 c)\n' +
             '• `/recommandation 72 d) 2023` — le paragraphe 72 d) du rapport de 2023\n' +
@@ -20,9 +22,9 @@ export function usageHelp(command: CommandName): SlackMessage {
     };
   }
   return {
-    text: 'Usage : /rapporteur <question>',
+    text: escapeMrkdwn('Usage : /rapporteur <question>'),
     blocks: [
-      mrkdwnSection('*Usage :* `/rapporteur <question>`'),
+      mrkdwnSection(`*Usage :* \`${escapeMrkdwn('/rapporteur <question>')}\``),
       mrkdwnSection(
         '• `/rapporteur Que recommande le rapport 2021 sur les plateformes en ligne ?`\n' +
           '• `/rapporteur Quelles mesures pour les marchés publics ?`',

@@ -9,6 +9,14 @@ export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   status: number;
+  /** Set when the stand-in answered `{ ok: false, error }`. */
+  error?: string;
+}
+
+/** One Socket Mode connection as the stand-in saw it: when it opened (hello sent) and closed. */
+export interface SocketConnection {
+  openedAt: number;
+  closedAt?: number;
 }
 
 export const BOT_USER_ID = 'UBOT0001';
@@ -42,9 +50,18 @@ export class LocalSlack {
   private wss?: WebSocketServer;
   private sockets: WebSocket[] = [];
   private failures = new Map<string, number>();
+  private holds = new Map<string, number>();
   private nextTs = 1_700_000_000;
   /** Messages received on the Socket Mode WebSocket (acks). */
   readonly socketMessages: Array<Record<string, unknown>> = [];
+  /** Every Socket Mode connection, in order, with its open and close times. */
+  readonly connections: SocketConnection[] = [];
+  /** Envelopes sent and not yet acked: like Slack, they are delivered again on the next connection. */
+  private unacked = new Map<string, Record<string, unknown>>();
+  /** Methods answered with `{ ok: false, error }` (no retry: a platform error). */
+  private errors = new Map<string, { error: string; times: number }>();
+  /** Open chat streams by ts: the chunks appended so far and whether stopped. */
+  readonly streams = new Map<string, { channel: unknown; thread_ts: unknown; chunks: Array<Record<string, unknown>>; stopped: boolean }>();
   port = 0;
 
   async start(): Promise<void> {
@@ -65,8 +82,18 @@ export class LocalSlack {
     this.failures.set(method, times);
   }
 
+  /** Answer the next `times` calls to `method` with `{ ok: false, error }` (HTTP 200, as Slack does). */
+  failWith(method: string, error: string, times = 1): void {
+    this.errors.set(method, { error, times });
+  }
+
+  /** Leave the next `times` calls to `method` unanswered (recorded with status 0), as a process stuck mid-call. */
+  hold(method: string, times = 1): void {
+    this.holds.set(method, times);
+  }
+
   callsTo(method: string): RecordedCall[] {
-    return this.calls.filter((c) => c.method === method && c.status === 200);
+    return this.calls.filter((c) => c.method === method && c.status === 200 && !c.error);
   }
 
   /** Wait until `predicate` holds over the recorded calls (polling), or fail with what was recorded. */
@@ -88,18 +115,40 @@ export class LocalSlack {
     await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
     this.wss.on('connection', (socket) => {
       this.sockets.push(socket);
-      socket.on('message', (data) => this.socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>));
+      const connection: SocketConnection = { openedAt: performance.now() };
+      this.connections.push(connection);
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as Record<string, unknown>;
+        this.socketMessages.push(message);
+        if (typeof message.envelope_id === 'string') this.unacked.delete(message.envelope_id);
+      });
+      socket.on('close', () => {
+        connection.closedAt = performance.now();
+        this.sockets = this.sockets.filter((s) => s !== socket);
+      });
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' } }));
+      // Slack retries what was not acked on a connection that closed, on the next one.
+      for (const [id, envelope] of this.unacked) {
+        const retried = { ...envelope, retry_attempt: Number(envelope.retry_attempt ?? 0) + 1, retry_reason: 'timeout' };
+        this.unacked.set(id, retried);
+        socket.send(JSON.stringify(retried));
+      }
     });
   }
 
-  /** Deliver an envelope to every connected Socket Mode client. */
+  /** Deliver an envelope to the connected Socket Mode clients (or, with none open, on the next connection). */
   sendEnvelope(envelope: Record<string, unknown>): void {
-    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+    if (typeof envelope.envelope_id === 'string') this.unacked.set(envelope.envelope_id, envelope);
+    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(envelope));
+  }
+
+  /** What Slack sends before it recycles a connection: `{ type: "disconnect", reason }`. */
+  sendDisconnect(reason = 'refresh_requested'): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'local-stand-in' } }));
   }
 
   get socketClients(): number {
-    return this.sockets.length;
+    return this.sockets.filter((s) => s.readyState === s.OPEN).length;
   }
 
   async stop(): Promise<void> {
@@ -120,6 +169,12 @@ export class LocalSlack {
       : url.pathname.startsWith('/respond/')
         ? 'response_url'
         : url.pathname;
+    const held = this.holds.get(method) ?? 0;
+    if (held > 0) {
+      this.holds.set(method, held - 1);
+      this.calls.push({ method, params, status: 0 });
+      return; // no response; stop() closes the connection
+    }
     const remaining = this.failures.get(method) ?? 0;
     if (remaining > 0) {
       this.failures.set(method, remaining - 1);
@@ -128,9 +183,21 @@ export class LocalSlack {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    this.calls.push({ method, params, status: 200 });
     res.writeHead(200, { 'content-type': 'application/json' });
+    const error = this.errors.get(method);
+    if (error && error.times > 0) {
+      error.times -= 1;
+      this.calls.push({ method, params, status: 200, error: error.error });
+      res.end(JSON.stringify({ ok: false, error: error.error }));
+      return;
+    }
+    this.calls.push({ method, params, status: 200 });
     res.end(JSON.stringify(this.reply(method, params)));
+  }
+
+  private chunksOf(params: Record<string, unknown>): Array<Record<string, unknown>> {
+    const chunks = Array.isArray(params.chunks) ? (params.chunks as Array<Record<string, unknown>>) : [];
+    return typeof params.markdown_text === 'string' ? [{ type: 'markdown_text', text: params.markdown_text }, ...chunks] : chunks;
   }
 
   private reply(method: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -141,8 +208,29 @@ export class LocalSlack {
         return { ok: true, channel: params.channel, ts: `${this.nextTs++}.000100`, message: { text: params.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.nextTs++}.000200` };
+      case 'chat.startStream': {
+        const ts = `${this.nextTs++}.000300`;
+        this.streams.set(ts, { channel: params.channel, thread_ts: params.thread_ts, chunks: [...this.chunksOf(params)], stopped: false });
+        return { ok: true, channel: params.channel, ts };
+      }
+      case 'chat.appendStream':
+      case 'chat.stopStream': {
+        const stream = this.streams.get(String(params.ts));
+        if (!stream || stream.stopped) return { ok: false, error: 'message_not_in_streaming_state' };
+        stream.chunks.push(...this.chunksOf(params));
+        if (method === 'chat.stopStream') stream.stopped = true;
+        return { ok: true, channel: params.channel, ts: params.ts };
+      }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts };
+      case 'conversations.history': {
+        // What the bot posted or streamed in that conversation, newest first.
+        const messages = this.calls
+          .filter((c) => !c.error && (c.method === 'chat.postMessage' || c.method === 'chat.startStream') && c.params.channel === params.channel)
+          .map((c) => ({ type: 'message', user: BOT_USER_ID, text: c.params.text ?? '' }))
+          .reverse();
+        return { ok: true, messages: messages.slice(0, Number(params.limit ?? 100)), has_more: false };
+      }
       case 'conversations.replies':
         return { ok: true, messages: [], has_more: false };
       case 'views.open':

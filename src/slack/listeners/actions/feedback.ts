@@ -1,11 +1,13 @@
 // Slack's feedback buttons (👍/👎) under an answer: one JSON line per click; a 👎 also offers a comment box.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeValue, feedbackCommentModal, FeedbackValueSchema } from '../../blocks/index.ts';
+import { mrkdwnSection } from '../../blocks/elements.ts';
+import { ui } from '../../blocks/strings.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { clickedValue } from './action-place.ts';
+import { actionPlace, clickedValue } from './action-place.ts';
 
 export function feedbackCallback(deps: SlackDeps) {
-  return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const value = decodeValue(FeedbackValueSchema, clickedValue(body));
     if (!value) {
@@ -25,7 +27,12 @@ export function feedbackCallback(deps: SlackDeps) {
       });
       deps.logger.info({ answerId: value.a, rating: value.r, user: body.user.id }, 'feedback recorded');
       if (value.r === 'negative') {
+        /** @see https://api.slack.com/methods/views.open */
         await client.views.open({ trigger_id: body.trigger_id, view: feedbackCommentModal({ a: value.a, q: value.q, l: value.l, channel: channelId }) });
+      } else {
+        // A short thanks only the clicker sees (in the answer's thread, or through response_url).
+        const text = ui('fr').thanks;
+        await actionPlace(body, client, respond).notifyPrivately({ text, blocks: [mrkdwnSection(text)] });
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'feedback failed');

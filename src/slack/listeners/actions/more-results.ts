@@ -23,8 +23,8 @@ export function moreResultsCallback(deps: SlackDeps) {
         await place.notifyPrivately({ text, blocks: [mrkdwnSection(text)] });
         return;
       }
-      const shown = deps.answers.remember({ answer: next, mode: 'ask', conversationKey });
-      await place.post(renderShown(shown, { ephemeral: isEphemeralClick(body), sourcesOnly: true }));
+      const shown = await deps.answers.remember({ answer: next, mode: 'ask', conversationKey });
+      await place.post(renderShown(deps, shown, { ephemeral: isEphemeralClick(body), sourcesOnly: true }));
     } catch (error) {
       deps.logger.error({ err: error, conversationKey }, 'more results failed');
     }

@@ -1,7 +1,7 @@
 // "Partager dans le canal": post a privately shown answer publicly, then remove the private copy.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { produceAnswer } from '../../answering.ts';
-import { answerMessage, decodeValue, ShareValueSchema, startingNotice } from '../../blocks/index.ts';
+import { produceAnswer, renderShown } from '../../answering.ts';
+import { decodeValue, ShareValueSchema, startingNotice } from '../../blocks/index.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { clickedValue } from './action-place.ts';
 
@@ -14,19 +14,13 @@ export function shareCallback(deps: SlackDeps) {
     try {
       // Reuse what the user saw; after a restart, reproduce it (same question, same conversation).
       const shown =
-        deps.answers.get(value.a) ??
+        (await deps.answers.get(value.a)) ??
         (await produceAnswer(deps, { userId: body.user.id, text: value.q, conversationKey: value.k, mode: value.m }));
       if (!shown) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...startingNotice() });
         return;
       }
-      const message = answerMessage(shown.answer, {
-        answerId: shown.answerId,
-        conversationKey: shown.conversationKey,
-        mode: shown.mode,
-        showQuestion: true,
-        sharedBy: body.user.id,
-      });
+      const message = renderShown(deps, shown, { showQuestion: true, sharedBy: body.user.id });
       try {
         await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
       } catch (error) {

@@ -5,16 +5,21 @@ import { answerAt } from '../../answering.ts';
 import { emptyQuestionNotice } from '../../blocks/index.ts';
 import { threadKey, type SlackDeps } from '../../deps.ts';
 import { slackTextToPlain, stripBotMention } from '../../mrkdwn.ts';
-import { reactionSignal, threadPlace } from '../places.ts';
+import { bothSignals, reactionSignal, statusSignal, streamTo, threadPlace } from '../places.ts';
 
 export function appMentionCallback(deps: SlackDeps) {
-  return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, client, context, sayStream, setStatus }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     // Direct messages arrive as message.im (handled in direct-message.ts); don't answer twice.
     if (event.channel.startsWith('D')) return;
     const userId = event.user ?? 'unknown';
     const threadTs = event.thread_ts ?? event.ts;
     const question = slackTextToPlain(stripBotMention(event.text, context.botUserId));
-    const place = threadPlace(client, event.channel, threadTs, userId, reactionSignal(client, event.channel, event.ts));
+    // 👀 on the question and the status under the thread while working; the answer streamed in the thread.
+    const place = threadPlace(client, event.channel, threadTs, userId, {
+      working: bothSignals(reactionSignal(client, event.channel, event.ts), statusSignal(setStatus)),
+      reactTs: event.ts,
+      stream: streamTo(sayStream, userId),
+    });
     if (!question) {
       await place.post(emptyQuestionNotice()).catch((error: unknown) => deps.logger.warn({ err: error }, 'empty-question notice failed'));
       return;

@@ -1,20 +1,19 @@
-// A direct message to the bot: every message is a question. The answer goes in a thread under it, and
-// that thread is the conversation (replies in it reach the Assistant listener with the same key).
+// A direct message to the bot (the Agent messaging view's Messages tab, or a plain DM): every message is a
+// question, answered in a thread under it — status, title, then the streamed answer (thread-answer.ts). That
+// thread is the conversation: replies in it reach the Assistant listener with the same key.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerAt } from '../../answering.ts';
-import { threadKey, type SlackDeps } from '../../deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { slackTextToPlain } from '../../mrkdwn.ts';
-import { reactionSignal, threadPlace } from '../places.ts';
+import { answerDmQuestion } from '../thread-answer.ts';
 
 export function directMessageCallback(deps: SlackDeps) {
-  return async ({ message, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ message, client, sayStream, setStatus }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     if (message.channel_type !== 'im') return;
     // Only plain user messages; edits, deletions and bot messages were already filtered out globally.
     if (!('user' in message) || !message.user || !('text' in message) || !message.text) return;
     const threadTs = ('thread_ts' in message && message.thread_ts) || message.ts;
-    const question = slackTextToPlain(message.text);
-    if (!question) return;
-    const place = threadPlace(client, message.channel, threadTs, message.user, reactionSignal(client, message.channel, message.ts));
-    await answerAt(deps, place, { userId: message.user, text: question, conversationKey: threadKey(message.channel, threadTs), mode: 'ask' });
+    const text = slackTextToPlain(message.text);
+    if (!text) return;
+    await answerDmQuestion(deps, { client, channel: message.channel, threadTs, messageTs: message.ts, userId: message.user, text, sayStream, setStatus });
   };
 }

@@ -1,0 +1,151 @@
+// What a question asks for, read from its own words: the kind of answer it wants (a number, a date, a person or
+// body, a place, a list, yes/no, a description), whether it asks across the reports, and its essential terms
+// (countries and bodies, years, figures). The answer stage uses it to choose quotes (a "combien" question is
+// answered by a sentence that holds a number) and to say what the passages lack (a partial answer).
+import { counterpartsOf, foldText } from '../search/index.ts';
+
+export type AnswerType = 'number' | 'money' | 'date' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
+
+export interface QuestionAnalysis {
+  answerType: AnswerType;
+  /** "Que disent les rapports sur le climat ?": quotes from each document that speaks of it. */
+  acrossReports: boolean;
+  /** Years the question names (19xx, 20xx). */
+  years: number[];
+  /** Countries and bodies the question names, as written, each with the folded forms that count as it. */
+  names: Array<{ text: string; forms: string[] }>;
+}
+
+// Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
+const CUES: Array<[AnswerType, RegExp]> = [
+  ['money', /\b(?:combien (?:coute|d'argent)|quel(?:le)?s? (?:est |a ete |etait )?(?:le |la )?(?:montant|budget|cout)|how much (?:money|funding)|what (?:is|was) the (?:budget|cost|amount)|montant|budget)\b/u],
+  ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|number of|nombre de)\b/u],
+  ['date', /\b(?:quand|depuis quand|jusqu'a quand|en quelle annee|a quelle date|quelle (?:annee|date)|when|since when|what year|which year|what date|on what date)\b/u],
+  ['place', /(?:^|\s)(?:ou(?=\s)|where\b|dans quel(?:le)? (?:pays|ville|lieu)|in which (?:country|city)|in what (?:country|city))/u],
+  ['person', /(?:^|[\s,;:])(?:qui|who|whom|par qui|a qui|quel(?:le)? (?:organisme|organisation|entite|institution)|which (?:body|organi[sz]ation|agency|entity))\b/u],
+  ['list', /\b(?:quel(?:le)?s (?:sont|mesures|recommandations)|quelles? sont les|lesquel(?:le)?s|what are the|which (?:measures|recommendations|steps)|liste|list)\b/u],
+  ['yes-no', /^(?:est-ce qu|y a-t-il|is|are|does|do|did|has|have|can|could|should|was|were|will)\b|-t-(?:il|elle|ils|elles)\b/u],
+];
+
+const ACROSS_REPORTS =
+  /\b(?:que disent les rapports|qu'est-ce que (?:disent )?les rapports|les rapports (?:disent|parlent|evoquent|abordent)|que disent les documents|dans (?:tous )?les rapports|what do the reports say|what do the documents say|across the reports|in all the reports|the reports say about)\b/u;
+
+/**
+ * Countries and bodies the reports' subject matter makes likely in a question, with the forms the reports use
+ * (French) and the English ones a question may use. Folded. A name the lexicon also knows is bridged there.
+ */
+const NAMES: string[][] = [
+  ['allemagne', 'germany', 'german', 'allemand', 'allemande'],
+  ['canada', 'canadian', 'canadien', 'canadienne'],
+  ['france', 'french', 'francais', 'francaise'],
+  ['royaume-uni', 'united kingdom', 'uk', 'britannique', 'british'],
+  ['etats-unis', 'united states', 'usa', 'americain', 'americaine', 'american'],
+  ['australie', 'australia', 'australian', 'australien', 'australienne'],
+  ['pays-bas', 'netherlands', 'dutch', 'neerlandais'],
+  ['suisse', 'switzerland', 'swiss'],
+  ['norvege', 'norway', 'norwegian', 'norvegien', 'norvegienne'],
+  ['italie', 'italy', 'italian', 'italien', 'italienne'],
+  ['espagne', 'spain', 'spanish', 'espagnol', 'espagnole'],
+  ['belgique', 'belgium', 'belgian', 'belge'],
+  ['suede', 'sweden', 'swedish', 'suedois', 'suedoise'],
+  ['autriche', 'austria', 'austrian', 'autrichien', 'autrichienne'],
+  ['japon', 'japan', 'japanese', 'japonais', 'japonaise'],
+  ['chine', 'china', 'chinese', 'chinois', 'chinoise'],
+  ['inde', 'india', 'indian', 'indien', 'indienne'],
+  ['bresil', 'brazil', 'brazilian', 'bresilien', 'bresilienne'],
+  ['mexique', 'mexico', 'mexican', 'mexicain', 'mexicaine'],
+  ['nigeria', 'nigerian', 'nigerian', 'nigeriane'],
+  ['ukraine', 'ukrainian', 'ukrainien', 'ukrainienne'],
+  ['russie', 'russia', 'russian', 'russe', 'federation de russie'],
+  ['thailande', 'thailand', 'thai', 'thailandais'],
+  ['philippines', 'philippine'],
+  ['afrique du sud', 'south africa'],
+  ['argentine', 'argentina'],
+  ['colombie', 'colombia'],
+  ['portugal', 'portuguese', 'portugais'],
+  ['grece', 'greece', 'greek', 'grec', 'grecque'],
+  ['pologne', 'poland', 'polish', 'polonais'],
+  ['onudc', 'unodc', 'office des nations unies contre la drogue et le crime'],
+  ['oim', 'iom', 'organisation internationale pour les migrations', 'international organization for migration'],
+  ['oit', 'ilo', 'organisation internationale du travail', 'international labour organization'],
+  ['unicef', 'fonds des nations unies pour l enfance'],
+  ['hcr', 'unhcr', 'haut-commissariat des nations unies pour les refugies'],
+  ['hcdh', 'ohchr', 'haut-commissariat des nations unies aux droits de l homme'],
+  ['icat', 'groupe interinstitutions de coordination contre la traite'],
+  ['frontex'],
+  ['europol'],
+  ['interpol'],
+  ['osce'],
+  ['union europeenne', 'european union', 'ue'],
+  ['conseil de l europe', 'council of europe'],
+  ['banque mondiale', 'world bank'],
+  ['fifa'],
+  ['unesco'],
+  ['organisation mondiale de la sante', 'world health organization'],
+];
+
+const YEAR = /(?<![/\d])(19\d\d|20\d\d)(?![/\d])/gu;
+
+/** Reads what a question asks for. */
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const folded = foldText(question).replace(/[’‘ʼ]/gu, "'");
+  const answerType = CUES.find(([, cue]) => cue.test(folded))?.[0] ?? 'description';
+  const padded = wordsOf(folded);
+  const names: QuestionAnalysis['names'] = [];
+  for (const forms of NAMES) {
+    const hit = forms.find((form) => padded.includes(` ${form} `));
+    if (hit) names.push({ text: hit, forms: [...new Set([...forms, ...counterpartsOf(hit)])] });
+  }
+  return {
+    answerType,
+    acrossReports: ACROSS_REPORTS.test(folded),
+    years: [...new Set([...question.matchAll(YEAR)].map((m) => Number(m[1])))],
+    names,
+  };
+}
+
+/** Folded text as words between single spaces, apostrophes and a possessive 's as separators ("Canada's", "l'ONUDC"). */
+function wordsOf(folded: string): string {
+  return ` ${folded.replace(/['’‘ʼ]s\b/gu, ' ').replace(/[^\p{L}\p{N}-]+/gu, ' ').replace(/\s+/gu, ' ').trim()} `;
+}
+
+// ───────────── what a sentence holds ─────────────
+
+const NUMBER_WORDS =
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitie|tiers|quart)\b/u;
+/** A figure that is a quantity: not a year, not a number inside a symbol, not the number of an article or paragraph. */
+const QUANTITY =
+  /(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d])/u;
+const MONEY = /\b(?:dollars?|euros?|usd|eur|francs?|\$|€|millions? de|milliards? de)\b|\$|€/u;
+const MONTHS = /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/u;
+
+function holdsQuantity(folded: string): boolean {
+  const withoutYears = folded.replace(YEAR, ' ');
+  return QUANTITY.test(withoutYears) || NUMBER_WORDS.test(withoutYears);
+}
+
+/** Whether a sentence holds what a question of this type asks for (true for types that need nothing in particular). */
+export function sentenceFits(text: string, type: AnswerType): boolean {
+  const folded = foldText(text);
+  switch (type) {
+    case 'money':
+      return MONEY.test(folded) && holdsQuantity(folded);
+    case 'number':
+      return holdsQuantity(folded);
+    case 'date':
+      return new RegExp(YEAR.source, 'u').test(folded) || MONTHS.test(folded);
+    default:
+      return true;
+  }
+}
+
+/** Whether a text names this country or body (in any of its forms). */
+export function mentions(text: string, name: QuestionAnalysis['names'][number]): boolean {
+  const padded = wordsOf(foldText(text));
+  return name.forms.some((form) => padded.includes(` ${form} `));
+}
+
+/** Whether a text names this year as a year (not inside a document symbol such as A/78/2019). */
+export function mentionsYear(text: string, year: number): boolean {
+  return [...text.matchAll(YEAR)].some((m) => Number(m[1]) === year);
+}

@@ -1,0 +1,356 @@
+// `ask` in named steps. The engine (engine.ts) owns the lifecycle — model, served index, conversation store —
+// and calls, per question: `routeQuestion` (decline / more / details / lookup / search), then `lookupAnswer`
+// or `searchAnswer`. Every Answer is built by `makeAnswer`, with the defaults in one place.
+import type { Document, Passage } from '../corpus/index.ts';
+import type { Embedder } from '../embed/index.ts';
+import type { LoadedIndex } from '../index/index.ts';
+import { createLookup, isReferenceQuestion, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
+import { analyzeQuestion, mentions, sentenceFits, mentionsYear, type QuestionAnalysis } from './analysis.ts';
+import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
+import type { ConversationTurn } from './conversation.ts';
+import { declineReason, type DeclineReason } from './declines.ts';
+import type { AnswerFilters } from './engine-types.ts';
+import { resolveFollowUp, yearsIn } from './follow-up.ts';
+import { perPassage } from './memo.ts';
+import { messages } from './messages.ts';
+import { dot, rankSentences, selectAcrossDocuments, selectQuotes, type ScoredSentence, type SentenceSource } from './quotes.ts';
+import type { Answer, CitedPassage, Language } from './schema.ts';
+
+/** One served index with what answering needs of it. */
+export interface Served {
+  index: LoadedIndex;
+  searcher: Searcher;
+  lookup: ReturnType<typeof createLookup>;
+  rootKindById: ReturnType<typeof rootKinds>;
+}
+
+/**
+ * The techniques of issue 11, each of which can be switched on or off to measure what it brings
+ * (`rapporteur eval --with … --without …`; README, "Evaluation"). `rerank` was tried and is off by default.
+ */
+export const TECHNIQUES = ['bridge', 'rerank', 'answer-type', 'partial', 'across', 'declines'] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'answer-type', 'partial', 'across', 'declines'];
+
+/** The techniques in use: the defaults, plus those asked for, minus those switched off. */
+export function techniquesInUse(options: { with?: readonly Technique[]; without?: readonly Technique[] } = {}): Set<Technique> {
+  const on = new Set<Technique>([...DEFAULT_TECHNIQUES, ...(options.with ?? [])]);
+  for (const technique of options.without ?? []) on.delete(technique);
+  return on;
+}
+
+export interface AskContext {
+  served: Served;
+  embedder: Embedder;
+  abstainBelow: Record<Language, number>;
+  /** The techniques in use (`techniquesInUse`). */
+  on: ReadonlySet<Technique>;
+}
+
+/** How many ranked passages a question keeps, for "more results". */
+const RANKING_DEPTH = 30;
+/** How many of the best passages quotes are drawn from. */
+const QUOTE_POOL = 3;
+/** How many of the best passages a question across the reports draws its per-document quotes from. */
+const ACROSS_POOL = 12;
+/** How many of the best passages must lack what was asked for the answer to be partial. */
+const PARTIAL_POOL = 5;
+
+/** One Answer constructor: the fields every answer has, with their defaults. */
+export function makeAnswer(
+  fields: Pick<Answer, 'question' | 'language' | 'kind' | 'text' | 'resolvedQuery'> & Partial<Answer>,
+): Answer {
+  return { quotes: [], sources: [], suggestions: [], offset: 0, hasMore: false, ...fields };
+}
+
+export type Route =
+  | { kind: 'decline'; reason: DeclineReason }
+  | { kind: 'more' }
+  | { kind: 'details'; docId: string; label: string }
+  | { kind: 'lookup'; ref: string; doc?: string; answer: Answer }
+  | { kind: 'search'; query: string; filters: AnswerFilters };
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** What to do with a question: decline it, page on, show details, look a reference up, or search. */
+export function routeQuestion(
+  question: string,
+  language: Language,
+  history: ConversationTurn[],
+  filters: AnswerFilters | undefined,
+  s: Served,
+  on: ReadonlySet<Technique>,
+): Route {
+  const reason = declineReason(question);
+  if (reason && (reason !== 'off-topic' || on.has('declines'))) return { kind: 'decline', reason };
+  const followUp = resolveFollowUp(question, history);
+  if (followUp.kind === 'more') return { kind: 'more' };
+  if (followUp.kind === 'details') {
+    const best = history.at(-1)?.ranking[0] && s.index.passageById.get(history.at(-1)!.ranking[0]!.passageId);
+    if (best) return { kind: 'details', docId: best.docId, label: best.label };
+  }
+  if (followUp.kind === 'new') {
+    const reference = isReferenceQuestion(question);
+    if (reference) {
+      const answer = lookupAnswer(question, reference.ref, language, reference.doc, s);
+      // "CEDAW general recommendation 38 … supply chains?" names a reference we do not have inside a real
+      // question: when the lookup finds nothing and the question says much more, it is answered by search.
+      if (answer.kind === 'lookup' || wordCount(question) <= wordCount(reference.ref) + 4) {
+        return { kind: 'lookup', ref: reference.ref, ...(reference.doc ? { doc: reference.doc } : {}), answer };
+      }
+    }
+  }
+  if (followUp.kind === 'refine') return { kind: 'search', query: followUp.query, filters: followUp.filters };
+  const years = documentYears(question, s);
+  return { kind: 'search', query: question, filters: { ...filters, ...(years.length ? { years } : {}) } };
+}
+
+/** Years named in a question that are years of documents we have ("le rapport 2017") become a filter. */
+function documentYears(question: string, s: Served): number[] {
+  const known = new Set(s.index.documents.map((d) => d.year));
+  return yearsIn(question).filter((year) => known.has(year));
+}
+
+/** The declined answer: one sentence, no sources. */
+export function declinedAnswer(question: string, language: Language, reason: DeclineReason): Answer {
+  const m = messages(language);
+  const text = reason === 'off-topic' ? m.offTopic : reason === 'not-words' ? m.notWords : m.otherScript;
+  return makeAnswer({ question, language, kind: 'abstain', text, resolvedQuery: question });
+}
+
+/** A reference answered by lookup: the passage(s) in full, or suggestions when none matches. */
+export function lookupAnswer(question: string, reference: string, language: Language, doc: string | undefined, s: Served): Answer {
+  const result = s.lookup(reference, doc ? { doc } : {});
+  const sources = result.matches.map((match) => citePassage(match.passage, match.document, 1));
+  const suggestions = result.suggestions.map((x) => ({ docId: x.passage.docId, docName: x.document.displayName, label: x.passage.label }));
+  if (sources.length === 0) {
+    const m = messages(language);
+    const hint = suggestions.length ? ` ${m.didYouMean} : ${suggestions.map((x) => `${x.label} (${x.docName})`).join(', ')} ?` : '';
+    return makeAnswer({ question, language, kind: 'not-found', text: `${m.notFound(reference)}${hint}`, suggestions, resolvedQuery: reference });
+  }
+  return makeAnswer({ question, language, kind: 'lookup', text: lookupText(sources, reference, language), sources, suggestions, resolvedQuery: reference });
+}
+
+export function toSearchFilters(filters: AnswerFilters): SearchFilters {
+  return {
+    ...(filters.docIds?.length ? { docIds: filters.docIds } : {}),
+    ...(filters.years?.length ? { years: filters.years } : {}),
+    ...(filters.recommendationsOnly ? { kinds: ['recommendation' as const] } : {}),
+  };
+}
+
+/** Whether any passage passes the filters (`--year 2099` or a year and a document of another year do not). */
+function filtersMatchSomething(filters: SearchFilters, s: Served): boolean {
+  const filter = makePassageFilter(filters, s.index.documentById, s.rootKindById);
+  return !filter || s.index.passages.some(filter);
+}
+
+export interface SearchAnswer {
+  answer: Answer;
+  ranking: Array<{ passageId: string; score: number }>;
+  shown: number;
+}
+
+/** A question answered from the search: quotes, a partial answer naming what is missing, or an abstention. */
+export async function searchAnswer(
+  ctx: AskContext,
+  question: string,
+  language: Language,
+  query: string,
+  filters: AnswerFilters,
+  top: number,
+): Promise<SearchAnswer> {
+  const s = ctx.served;
+  const searchFilters = toSearchFilters(filters);
+  if (!filtersMatchSomething(searchFilters, s)) {
+    const answer = makeAnswer({ question, language, kind: 'abstain', text: messages(language).noDocumentMatches, resolvedQuery: query });
+    return { answer, ranking: [], shown: 0 };
+  }
+
+  const started = performance.now();
+  const queryVector = await ctx.embedder.embedQuery(query);
+  const embedded = performance.now();
+  const found = await s.searcher.search(query, {
+    k: RANKING_DEPTH,
+    filters: searchFilters,
+    vector: queryVector,
+    ...(ctx.on.has('bridge') ? { language } : {}),
+  });
+  const ranked = rankForAnswer(found);
+  const results = ctx.on.has('rerank') ? rerankBySentence(ranked, queryVector, s) : ranked;
+  const searched = performance.now();
+
+  const similarityOf = (result: SearchResult) => result.dense?.similarity ?? dot(queryVector, s.index.passageVector(result.passage.id));
+  const confidence = Math.max(-1, ...results.slice(0, QUOTE_POOL + 2).map(similarityOf));
+  const abstained = results.length === 0 || confidence < ctx.abstainBelow[language];
+  const ranking = results.map((r) => ({ passageId: r.passage.id, score: r.score }));
+  const shown = abstained ? Math.min(3, results.length) : Math.min(top, results.length);
+  const sources = results.slice(0, shown).map(cite);
+
+  let answer: Answer;
+  if (abstained) {
+    answer = makeAnswer({ question, language, kind: 'abstain', text: messages(language).abstain, sources, resolvedQuery: query });
+  } else {
+    const analysis = analyzeQuestion(question);
+    const quotes = chooseQuotes(ctx, queryVector, results, analysis).map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
+    const missing = !ctx.on.has('partial') ? null : whatIsMissing(analysis, results, queryVector, s, language);
+    const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
+    answer = makeAnswer({
+      question, language, kind: missing ? 'partial' : 'answer', text, quotes, sources,
+      hasMore: results.length > shown, resolvedQuery: query, ...(missing ? { notice: missing } : {}),
+    });
+  }
+  answer.confidence = confidence;
+  answer.timings = {
+    embed: embedded - started,
+    search: searched - embedded,
+    ...(s.searcher.lastTimings ? prefixKeys('search.', s.searcher.lastTimings()) : {}),
+    compose: performance.now() - searched,
+  };
+  return { answer, ranking, shown };
+}
+
+function documentOf(passage: Passage, s: Served): Document {
+  const document = s.index.documentById.get(passage.docId);
+  if (!document) throw new Error(`index has passage ${passage.id} without its document`);
+  return document;
+}
+
+export function cite(result: SearchResult): CitedPassage {
+  return {
+    ...citePassage(result.passage, result.document, result.score, result.alsoIn),
+    retrieval: {
+      ...(result.dense ? { dense: result.dense } : {}),
+      ...(result.lexical ? { lexical: result.lexical } : {}),
+    },
+  };
+}
+
+function sentenceSources(results: SearchResult[], s: Served): SentenceSource[] {
+  return results.map((r) => ({
+    passage: r.passage,
+    passageScore: r.score,
+    sentences: s.index.sentencesOf(r.passage.id).map(({ sentence, vector }) => ({ text: sentence.text, vector })),
+  }));
+}
+
+/**
+ * Added to a sentence's score when it holds what the question asks for: a figure for "combien", an amount for
+ * "quel montant", a date for "quand". On the tuning part (131 answerable questions) the first quote came from
+ * an answering passage for 91 with no bonus, 91 with 0.01–0.02, 92 with 0.05 and 89 with 0.08; a bonus for
+ * sentences naming the question's countries, bodies or years cost 2 (0.02) and was dropped.
+ */
+const FITS_BONUS = 0.05;
+
+function sentenceBonus(analysis: QuestionAnalysis): ((text: string) => number) | undefined {
+  if (analysis.answerType === 'description') return undefined;
+  return (text) => (sentenceFits(text, analysis.answerType) ? FITS_BONUS : 0);
+}
+
+/** The quotes: the best sentences of the best passages, or one per document for a question across the reports. */
+function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results: SearchResult[], analysis: QuestionAnalysis): ScoredSentence[] {
+  const s = ctx.served;
+  const bonus = ctx.on.has('answer-type') ? sentenceBonus(analysis) : undefined;
+  if (analysis.acrossReports && ctx.on.has('across')) {
+    const finalOf = (passage: Passage) => documentOf(passage, s).draftOf ?? passage.docId;
+    const dateOf = (docId: string) => s.index.documentById.get(docId)?.date ?? '';
+    // Body text only: a footnote of each document would otherwise compete with its paragraphs.
+    const pool = results.slice(0, ACROSS_POOL).filter((r) => r.passage.kind !== 'note');
+    return selectAcrossDocuments(queryVector, sentenceSources(pool, s), {
+      documentOf: finalOf,
+      compareDocuments: (a, b) => dateOf(b).localeCompare(dateOf(a)),
+      ...(bonus ? { bonus } : {}),
+    });
+  }
+  // Quotes come from body text; a footnote is quoted only when it is the best passage of all.
+  const quotable = results.slice(0, QUOTE_POOL).filter((r, i) => i === 0 || r.passage.kind !== 'note');
+  return selectQuotes(queryVector, sentenceSources(quotable, s), bonus ? { bonus } : {});
+}
+
+/**
+ * The sentence of a partial answer, or null: the best passages are on the subject (the question was not
+ * declined) but none of them holds what was asked — the country or body it names, a year it names that is not
+ * a document's year, or a figure, amount or date for a "combien", "quel montant", "quand" question.
+ */
+function whatIsMissing(analysis: QuestionAnalysis, results: SearchResult[], queryVector: Float32Array, s: Served, language: Language): string | null {
+  const m = messages(language);
+  const pool = results.slice(0, PARTIAL_POOL);
+  const texts = pool.map((r) => r.passage.text);
+  const absentName = analysis.names.find((name) => !texts.some((text) => mentions(text, name)));
+  if (absentName) return m.partialName(displayName(absentName.text));
+  const documentYears = new Set(s.index.documents.map((d) => d.year));
+  const absentYear = analysis.years.find((year) => !documentYears.has(year) && !texts.some((text) => mentionsYear(text, year)));
+  if (absentYear !== undefined) return m.partialYear(absentYear);
+  const type = analysis.answerType;
+  if (type === 'number' || type === 'money' || type === 'date') {
+    // The sentences a quote could come from: those of the quote pool, and the best sentences of the others.
+    const candidates = rankSentences(queryVector, sentenceSources(pool, s), 0, 0).slice(0, 12);
+    if (!candidates.some((sentence) => sentenceFits(sentence.text, type))) {
+      return type === 'money' ? m.partialMoney : type === 'date' ? m.partialDate : m.partialFigure;
+    }
+  }
+  return null;
+}
+
+/** A name as the sentence shows it: "allemagne" → "Allemagne", acronyms in capitals. */
+function displayName(folded: string): string {
+  if (/^[a-z]{2,6}$/u.test(folded) && !/[aeiouy]{2}/u.test(folded) && folded.length <= 5) return folded.toUpperCase();
+  return folded.replace(/(^|[\s-])(\p{L})/gu, (_, lead: string, letter: string) => `${lead}${letter.toUpperCase()}`);
+}
+
+/** Footnotes are bibliography: they answer only when nothing in the body does, so they give way to it. */
+const NOTE_WEIGHT = 0.9;
+/** A draft is cited only where the final text has nothing as good (its twins are already folded in). */
+const DRAFT_WEIGHT = 0.9;
+
+/** The search ranking as the answer uses it: no empty footnotes; footnotes and drafts after comparable text. */
+export function rankForAnswer(results: SearchResult[]): SearchResult[] {
+  const weight = (r: SearchResult) =>
+    (r.passage.kind === 'note' ? NOTE_WEIGHT : 1) * (r.document.kind === 'draft-report' ? DRAFT_WEIGHT : 1);
+  return results
+    .filter((r) => isSubstantive(r.passage))
+    .map((r) => ({ ...r, score: r.score * weight(r) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** How many of the best passages the second stage re-ranks by their best sentence. */
+const RERANK_DEPTH = 20;
+/**
+ * How much a passage's best sentence (its cosine to the question, min-max normalised over the re-ranked
+ * passages) adds to its fused score. Measured on the tuning part (README, "Evaluation").
+ */
+export const SENTENCE_WEIGHT = 0.1;
+
+/**
+ * The second stage: the top passages re-ranked by fused score plus the evidence of their best sentence, so a
+ * long passage whose one sentence answers is not outranked by one that is vaguely about everything.
+ */
+export function rerankBySentence(results: SearchResult[], queryVector: Float32Array, s: Served): SearchResult[] {
+  const head = results.slice(0, RERANK_DEPTH);
+  const best = head.map((r) => Math.max(-1, ...s.index.sentencesOf(r.passage.id).map(({ vector }) => dot(queryVector, vector))));
+  const low = Math.min(...best);
+  const high = Math.max(...best);
+  const span = high - low || 1;
+  const rescored = head.map((r, i) => ({ ...r, score: r.score + SENTENCE_WEIGHT * ((best[i]! - low) / span) }));
+  const top = Math.max(...rescored.map((r) => r.score), 1e-9);
+  // Back into [0, 1] relative to the best, so later weights (quotes' PASSAGE_WEIGHT) see the same scale.
+  return [...rescored.map((r) => ({ ...r, score: r.score / top })).sort((a, b) => b.score - a.score), ...results.slice(RERANK_DEPTH).map((r) => ({ ...r, score: r.score / top }))];
+}
+
+/**
+ * A footnote that is only a URL or a document symbol ("A/78/50.", "www.unodc.org/…") says nothing a person
+ * asked about; it stays reachable by lookup ("note 3") but is never offered as an answer or a source.
+ * Decided once per passage: the regexes would otherwise run over every footnote of every ranking.
+ */
+export const isSubstantive = perPassage((passage: Passage): boolean => {
+  if (passage.kind !== 'note') return true;
+  const prose = passage.text.replace(/\S*(?:www\.|https?:|\/)\S*/gu, ' ');
+  const words = prose.match(/\p{L}{2,}/gu) ?? [];
+  return words.length >= 6;
+});
+
+function prefixKeys(prefix: string, record: Record<string, number>): Record<string, number> {
+  const prefixed: Record<string, number> = {};
+  for (const key in record) prefixed[`${prefix}${key}`] = record[key]!;
+  return prefixed;
+}

@@ -1,0 +1,53 @@
+// Messages that are not questions about the reports, recognised before any search so that no similarity score
+// can turn them into an answer: requests for writing help or chit-chat, shell or SQL text, and questions in a
+// script other than the Latin one (the tool understands French and English).
+import { foldText } from '../search/index.ts';
+
+export type DeclineReason = 'off-topic' | 'not-words' | 'other-script';
+
+/**
+ * Requests that ask the tool to do something else than quote the reports: write, translate, chat. Matched on
+ * folded text. A question *about* writing in the reports ("que disent les rapports sur la rédaction des
+ * contrats ?") is not a request to write, so the cues are imperative or first-person forms.
+ */
+const OFF_TOPIC = [
+  /^(?:(?:s'il (?:te|vous) plait|stp|svp|please)[ ,]+)?(?:ecris|ecrivez|redige|redigez|traduis|traduisez|corrige|corrigez)(?:[- ](?:moi|nous))?\b/u,
+  /\b(?:aide|aidez)[- ]moi a (?:ecrire|rediger|composer|traduire|preparer|corriger)\b/u,
+  /\b(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous) (?:m'aider a |me )?(?:ecrire|rediger|traduire|corriger|resumer mon)\b/u,
+  /\b(?:help me (?:write|draft|compose|translate|with my)|write (?:me )?(?:an?|my|the) (?:e-?mail|letter|poem|essay|speech|story|post|message)|draft (?:me )?an? (?:e-?mail|letter))\b/u,
+  /^(?:(?:please|can you|could you)[ ,]+)?(?:write|draft|translate|proofread|rewrite)\b/u,
+  /\b(?:raconte|racontez|tell me)[- ](?:moi |nous )?(?:une |a )?(?:blague|histoire|joke|story)\b/u,
+  /^(?:bonjour|salut|coucou|hello|hi|hey|merci|thanks|thank you)\b[\s!.,]*(?:(?:ca va|comment (?:ca va|vas[- ]tu|allez[- ]vous)|how are you)[\s?!.]*)?$/u,
+  /\b(?:comment (?:vas[- ]tu|allez[- ]vous)|how are you|qui es[- ]tu|who are you|tu es qui)\b/u,
+  /\b(?:recette|recipe|meteo|weather forecast|horoscope)\b/u,
+];
+
+/** Shell and SQL text: command substitution, pipes to commands, SQL statements, system paths. */
+const CODE = [
+  /\$\(/u,
+  /`[^`]*`/u,
+  /\b(?:drop|truncate|alter)\s+table\b/iu,
+  /\b(?:select\s+\*?\s*\S*\s+from|insert\s+into|delete\s+from|union\s+select)\b/iu,
+  /'\s*(?:or|and)\s*'?\d*'?\s*=\s*'?\d*/iu,
+  /\brm\s+-\w*[rf]/u,
+  /\/(?:etc|bin|usr|var|tmp|dev)\/\w+/u,
+  /\|\s*(?:cat|sh|bash|nc|curl|wget|grep|xargs)\b/u,
+  /(?:&&|\|\||;)\s*(?:rm|cat|ls|curl|wget|sh|bash|echo|drop|select|shutdown)\b/iu,
+  /<\s*script\b/iu,
+];
+
+/** Why a message is declined before any search, or null when it is a question to search for. */
+export function declineReason(question: string): DeclineReason | null {
+  if (isOtherScript(question)) return 'other-script';
+  if (CODE.some((pattern) => pattern.test(question))) return 'not-words';
+  const folded = foldText(question).replace(/[’‘ʼ]/gu, "'").trim();
+  if (OFF_TOPIC.some((pattern) => pattern.test(folded))) return 'off-topic';
+  return null;
+}
+
+/** Mostly letters of another script than Latin (Arabic, Chinese, Cyrillic…): more of them than Latin letters. */
+function isOtherScript(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = text.match(/\p{Script=Latin}/gu) ?? [];
+  return letters.length > 0 && letters.length - latin.length > latin.length;
+}
