@@ -6,6 +6,7 @@ import { ensureIndex, loadIndex, type BuildProgress, type LoadedIndex } from '..
 import { createLookup, createSearcher, rootKinds } from '../search/index.ts';
 import { declinedAnswer, lookupAnswer, makeAnswer, routeQuestion, searchAnswer, techniquesInUse, type Served, type Technique } from './ask.ts';
 import { citePassage } from './compose.ts';
+import { sourceUrlTemplateFromEnv, withOfficialUrls } from './official.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 import type { AnswerEngine, AskOptions, CorpusInfo } from './engine-types.ts';
 import { detectLanguage } from './language.ts';
@@ -30,6 +31,8 @@ export interface EngineOptions {
   abstainBelow?: Record<Language, number>;
   /** Progress of the build when the index is missing and is built first (a fresh checkout). */
   onBuildProgress?: (event: BuildProgress) => void;
+  /** `https://…/{symbol}` for official links; default: RAPPORTEUR_SOURCE_URL_TEMPLATE. */
+  sourceUrlTemplate?: string;
   /** Techniques switched on or off against the defaults, to measure what each brings (`rapporteur eval`). */
   techniques?: { with?: Technique[]; without?: Technique[] };
 }
@@ -49,15 +52,19 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
   const embedder = options.embedder ?? (await loadEmbedder());
   const store = options.store ?? new MemoryConversationStore();
   const abstainBelow = options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
+  const sourceUrlTemplate = options.sourceUrlTemplate ?? sourceUrlTemplateFromEnv();
 
   const on = techniquesInUse(options.techniques);
 
-  const serve = (index: LoadedIndex): Served => ({
-    index,
-    searcher: createSearcher({ index, embedder }),
-    lookup: createLookup({ passages: index.passages, documents: index.documents }),
-    rootKindById: rootKinds(index.passages),
-  });
+  const serve = (loaded: LoadedIndex): Served => {
+    const index = withOfficialLinks(loaded, sourceUrlTemplate);
+    return {
+      index,
+      searcher: createSearcher({ index, embedder }),
+      lookup: createLookup({ passages: index.passages, documents: index.documents }),
+      rootKindById: rootKinds(index.passages),
+    };
+  };
   let served = serve(
     await ensureIndex({
       corpusDir: options.corpusDir,
@@ -177,4 +184,11 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
     },
   };
   return engine;
+}
+
+/** The index with each document's official link resolved (corpus.yml's sourceUrl, or the template). */
+function withOfficialLinks(index: LoadedIndex, template: string | undefined): LoadedIndex {
+  if (!template) return index;
+  const documents = withOfficialUrls(index.documents, template);
+  return { ...index, documents, documentById: new Map(documents.map((d) => [d.id, d])) };
 }
