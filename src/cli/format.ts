@@ -54,7 +54,10 @@ export function formatAnswer(answer: Answer, options: FormatOptions): string {
   };
 
   switch (answer.kind) {
+    case 'partial':
     case 'answer':
+      // A partial answer says first, in one sentence, what the passages lack; then the closest quotes.
+      if (answer.notice) out.push(bold(wrap(answer.notice, width)));
       if (answer.quotes.length) {
         for (const quote of answer.quotes) {
           const quoted = answer.language === 'fr' ? `« ${quote.text} »` : `“${quote.text}”`;
