@@ -41,9 +41,7 @@ async function freePort(): Promise<number> {
 }
 
 function slackEnv(port: number, extra: Record<string, string> = {}) {
-  return loadSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String(port),
-    // Reads answers as posted messages; streamed answers (and their source links) are tested in agent.test.ts.
-    RAPPORTEUR_STREAMING: 'off', RAPPORTEUR_STATE: 'memory', ...extra });
+  return loadSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: local.apiUrl, PORT: String(port), RAPPORTEUR_STATE: 'memory', ...extra });
 }
 
 function mention(channel: string): { ts: string; envelope: Json } {
