@@ -78,9 +78,9 @@ describe('symbols in typed references', () => {
 
   it('scope a lookup to the document with that symbol (corpus.yml), or find none for an unknown one', async () => {
     const corpus = await loadCorpus(realCorpusDir);
-    const hits = lookup('/recommandation 7 c CTOC/COP/WG.4/2021/4', corpus);
-    expect(hits.matches.map((m) => `${m.document.id} ${m.passage.label}`)).toEqual(['2021-wg4-rapport Recommandation 7 c)']);
-    expect(lookup('7 a)', corpus, { doc: 'ctoc/cop/wg.4/2017/4' }).matches.map((m) => m.document.id)).toEqual(['2017-wg4-rapport']);
+    const hits = lookup('paragraphe 2 CTOC/COP/WG.4/2021/3', corpus);
+    expect(hits.matches.map((m) => `${m.document.id} ${m.passage.label}`)).toEqual(['2021-wg4-document-information-marches-publics paragraphe 2']);
+    expect(lookup('§ 2', corpus, { doc: 'ctoc/cop/wg.4/2021/3' }).matches.map((m) => m.document.id)).toEqual(['2021-wg4-document-information-marches-publics']);
     expect(lookup('§ 2 A/99/1', corpus).error).toBe('unknown-document');
   });
 
