@@ -19,7 +19,7 @@ export interface QuestionAnalysis {
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
 const CUES: Array<[AnswerType, RegExp]> = [
   ['money', /\b(?:combien (?:coute|d'argent)|quel(?:le)?s? (?:est |a ete |etait )?(?:le |la )?(?:montant|budget|cout)|how much (?:money|funding)|what (?:is|was) the (?:budget|cost|amount)|montant|budget)\b/u],
-  ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|number of|nombre de)\b/u],
+  ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
   ['date', /\b(?:quand|depuis quand|jusqu'a quand|en quelle annee|a quelle date|quelle (?:annee|date)|when|since when|what year|which year|what date|on what date)\b/u],
   ['place', /(?:^|\s)(?:ou(?=\s)|where\b|dans quel(?:le)? (?:pays|ville|lieu)|in which (?:country|city)|in what (?:country|city))/u],
   ['person', /(?:^|[\s,;:])(?:qui|who|whom|par qui|a qui|quel(?:le)? (?:organisme|organisation|entite|institution)|which (?:body|organi[sz]ation|agency|entity))\b/u],
@@ -137,6 +137,18 @@ export function sentenceFits(text: string, type: AnswerType): boolean {
     default:
       return true;
   }
+}
+
+/** A person named with a title or honorific, or introduced as chairing or opening: "Mme Virginia Prugh", "présidé par". */
+const PERSON = /(?:\b(?:Mme|Mmes|MM|Mr|Mrs|Ms|Dr|S\.\s?E\.)\.?\s+\p{Lu}|\bM\.\s+\p{Lu}|\b(?:[Pp]résident(?:e)?|[Vv]ice-[Pp]résident(?:e)?|[Rr]apporteur|[Rr]apporteuse|[Mm]odérat(?:eur|rice)|[Aa]nimé(?:e)? par|[Pp]résidé(?:e)? par|[Oo]uverte? par)\b)/u;
+
+/**
+ * Whether a passage holds the kind of thing the question asks for, for ranking: a figure, an amount, a date, a
+ * person. Only the types a passage can be told by are checked; the others always fit.
+ */
+export function passageFits(text: string, type: AnswerType): boolean {
+  if (type === 'person') return PERSON.test(text);
+  return sentenceFits(text, type);
 }
 
 /** Whether a text names this country or body (in any of its forms). */

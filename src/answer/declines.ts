@@ -3,7 +3,11 @@
 // script other than the Latin one (the tool understands French and English).
 import { foldText } from '../search/index.ts';
 
-export type DeclineReason = 'off-topic' | 'not-words' | 'other-script';
+/**
+ * 'off-topic': a request to write, translate or chat; 'general': general knowledge the reports cannot hold
+ * (weather, sport results, arithmetic, recipes), answered as any question the reports do not treat.
+ */
+export type DeclineReason = 'off-topic' | 'general' | 'not-words' | 'other-script';
 
 /**
  * Requests that ask the tool to do something else than quote the reports: write, translate, chat. Matched on
@@ -13,13 +17,24 @@ export type DeclineReason = 'off-topic' | 'not-words' | 'other-script';
 const OFF_TOPIC = [
   /^(?:(?:s'il (?:te|vous) plait|stp|svp|please)[ ,]+)?(?:ecris|ecrivez|redige|redigez|traduis|traduisez|corrige|corrigez)(?:[- ](?:moi|nous))?\b/u,
   /\b(?:aide|aidez)[- ]moi a (?:ecrire|rediger|composer|traduire|preparer|corriger)\b/u,
-  /\b(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous) (?:m'aider a |me )?(?:ecrire|rediger|traduire|corriger|resumer mon)\b/u,
+  /\b(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous) (?:m'aider a |me |m')?(?:ecrire|rediger|traduire|corriger|resumer mon)\b/u,
+  /\b(?:ecrire|rediger|write|draft|compose)\b.*\b(?:mail|e-?mails?|courriels?|lettre|letter|poem|poeme|tweet|linkedin|cv|cover letter|lettre de motivation)\b/u,
+  /\b(?:j'ai besoin d'aide pour|i need help (?:writing|with my|drafting))\b/u,
+  /\b(?:poeme|poem|chanson|song|haiku)\b/u,
   /\b(?:help me (?:write|draft|compose|translate|with my)|write (?:me )?(?:an?|my|the) (?:e-?mail|letter|poem|essay|speech|story|post|message)|draft (?:me )?an? (?:e-?mail|letter))\b/u,
   /^(?:(?:please|can you|could you)[ ,]+)?(?:write|draft|translate|proofread|rewrite)\b/u,
   /\b(?:raconte|racontez|tell me)[- ](?:moi |nous )?(?:une |a )?(?:blague|histoire|joke|story)\b/u,
   /^(?:bonjour|salut|coucou|hello|hi|hey|merci|thanks|thank you)\b[\s!.,]*(?:(?:ca va|comment (?:ca va|vas[- ]tu|allez[- ]vous)|how are you)[\s?!.]*)?$/u,
   /\b(?:comment (?:vas[- ]tu|allez[- ]vous)|how are you|qui es[- ]tu|who are you|tu es qui)\b/u,
-  /\b(?:recette|recipe|meteo|weather forecast|horoscope)\b/u,
+];
+
+/** General knowledge: weather, sport results, arithmetic, recipes, horoscopes. Matched on folded text. */
+const GENERAL = [
+  /\b(?:recette|recipe|meteo|weather|quel temps fait[- ]il|horoscope|quelle heure est[- ]il|what time is it)\b/u,
+  /\b(?:capitale d[eu]|capital (?:city )?of)\b/u,
+  /\b(?:python|javascript|typescript|sql query|excel formula|formule excel)\b/u,
+  /\b(?:who won|qui a gagne|world cup|coupe du monde|football|soccer|score of the|resultat du match)\b/u,
+  /\b\d+\s*(?:[x×*+]|times|fois|plus|minus|moins|multiplied by|divided by|divise par)\s*\d+\b/u,
 ];
 
 /** Shell and SQL text: command substitution, pipes to commands, SQL statements, system paths. */
@@ -42,6 +57,7 @@ export function declineReason(question: string): DeclineReason | null {
   if (CODE.some((pattern) => pattern.test(question))) return 'not-words';
   const folded = foldText(question).replace(/[’‘ʼ]/gu, "'").trim();
   if (OFF_TOPIC.some((pattern) => pattern.test(folded))) return 'off-topic';
+  if (GENERAL.some((pattern) => pattern.test(folded))) return 'general';
   return null;
 }
 

@@ -6,6 +6,7 @@ import { ensureIndex, loadIndex, type BuildProgress, type LoadedIndex } from '..
 import { createLookup, createSearcher, rootKinds } from '../search/index.ts';
 import { declinedAnswer, lookupAnswer, makeAnswer, routeQuestion, searchAnswer, techniquesInUse, type Served, type Technique } from './ask.ts';
 import { citePassage } from './compose.ts';
+import { sourceUrlTemplateFromEnv, withOfficialUrls } from './official.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 import type { AnswerEngine, AskOptions, CorpusInfo } from './engine-types.ts';
 import { detectLanguage } from './language.ts';
@@ -18,9 +19,11 @@ import type { Answer, CitedPassage, Language } from './schema.ts';
  * Below this cosine similarity between the question and its best passage, the reports are taken not to
  * answer. One threshold per language: an English question scores lower against French passages than a
  * French paraphrase does. Calibrated with `rapporteur eval` on the tuning part (eval/devset.yml): the highest
- * threshold that wrongly refuses at most 5 % of the answerable questions of that language (README, "Evaluation").
+ * threshold that wrongly refuses at most 1 % of the answerable questions of that language (README,
+ * "Evaluation"). It was 5 % (0.835 / 0.795) before near misses got partial answers: the threshold now only
+ * has to keep off-topic questions out, and general-knowledge ones are also declined by their words (declines.ts).
  */
-export const DEFAULT_ABSTAIN_BELOW: Record<Language, number> = { fr: 0.835, en: 0.795 };
+export const DEFAULT_ABSTAIN_BELOW: Record<Language, number> = { fr: 0.825, en: 0.78 };
 
 export interface EngineOptions {
   corpusDir: string;
@@ -30,6 +33,8 @@ export interface EngineOptions {
   abstainBelow?: Record<Language, number>;
   /** Progress of the build when the index is missing and is built first (a fresh checkout). */
   onBuildProgress?: (event: BuildProgress) => void;
+  /** `https://…/{symbol}` for official links; default: RAPPORTEUR_SOURCE_URL_TEMPLATE. */
+  sourceUrlTemplate?: string;
   /** Techniques switched on or off against the defaults, to measure what each brings (`rapporteur eval`). */
   techniques?: { with?: Technique[]; without?: Technique[] };
 }
@@ -49,15 +54,19 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
   const embedder = options.embedder ?? (await loadEmbedder());
   const store = options.store ?? new MemoryConversationStore();
   const abstainBelow = options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
+  const sourceUrlTemplate = options.sourceUrlTemplate ?? sourceUrlTemplateFromEnv();
 
   const on = techniquesInUse(options.techniques);
 
-  const serve = (index: LoadedIndex): Served => ({
-    index,
-    searcher: createSearcher({ index, embedder }),
-    lookup: createLookup({ passages: index.passages, documents: index.documents }),
-    rootKindById: rootKinds(index.passages),
-  });
+  const serve = (loaded: LoadedIndex): Served => {
+    const index = withOfficialLinks(loaded, sourceUrlTemplate);
+    return {
+      index,
+      searcher: createSearcher({ index, embedder }),
+      lookup: createLookup({ passages: index.passages, documents: index.documents }),
+      rootKindById: rootKinds(index.passages),
+    };
+  };
   let served = serve(
     await ensureIndex({
       corpusDir: options.corpusDir,
@@ -177,4 +186,11 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
     },
   };
   return engine;
+}
+
+/** The index with each document's official link resolved (corpus.yml's sourceUrl, or the template). */
+function withOfficialLinks(index: LoadedIndex, template: string | undefined): LoadedIndex {
+  if (!template) return index;
+  const documents = withOfficialUrls(index.documents, template);
+  return { ...index, documents, documentById: new Map(documents.map((d) => [d.id, d])) };
 }

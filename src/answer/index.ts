@@ -6,6 +6,7 @@ export { CONVERSATION_BOUNDS, MemoryConversationStore, type ConversationStore, t
 export { detectLanguage } from './language.ts';
 export { messages } from './messages.ts';
 export { formatQuote } from './compose.ts';
+export { officialLinks, officialUrl, sourceUrlTemplateFromEnv, SOURCE_URL_TEMPLATE_ENV, type OfficialLink } from './official.ts';
 export { isVerbatim } from './quotes.ts';
 export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH, type InvalidQuestionReason } from './question.ts';
 export { DEFAULT_TECHNIQUES, TECHNIQUES, type Technique } from './ask.ts';

@@ -43,6 +43,12 @@ export interface QuoteSelection {
   passageWeight?: number;
   /** Added to a sentence's score: what the question asks for (a figure, a date, a name it names). */
   bonus?: (text: string, passage: Passage) => number;
+  /**
+   * The document a passage counts for: when given, the best sentence of a second document is quoted too if
+   * it scores within `otherDocumentMargin` of the best (a question whose answer spans two reports).
+   */
+  documentOf?: (passage: Passage) => string;
+  otherDocumentMargin?: number;
 }
 
 /**
@@ -69,7 +75,17 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
 
   const chosen: ScoredSentence[] = [best];
   const quotedFrom = new Map<string, number>([[best.passage.id, 1]]);
+  const { documentOf } = options;
+  if (documentOf) {
+    const first = documentOf(best.passage);
+    const other = pool.find((s) => documentOf(s.passage) !== first);
+    if (other && other.score >= best.score - (options.otherDocumentMargin ?? margin)) {
+      chosen.push(other);
+      quotedFrom.set(other.passage.id, 1);
+    }
+  }
   for (const sentence of pool.slice(1)) {
+    if (chosen.includes(sentence)) continue;
     if (chosen.length >= max) break;
     if (sentence.score < best.score - margin) break;
     const count = quotedFrom.get(sentence.passage.id) ?? 0;

@@ -1,8 +1,13 @@
 // A report file's bytes → the source text the parser reads: Markdown and text as they are, PDF and Word
 // through their readers. Files that cannot be read at all (too large, encrypted, scanned, damaged) are refused
 // with a ReportFileError whose message is one sentence.
-import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { projectRoot } from '../config.ts';
 import { readDocx } from './readers/docx.ts';
 import { readPdf } from './readers/pdf.ts';
 import { ReportFileError, type ReadReport } from './readers/types.ts';
@@ -45,8 +50,68 @@ export async function readReportFile(file: string, shown: string = file): Promis
   }
   const bytes = await readFile(file);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.pdf') return { bytes, read: await readPdf(bytes, shown) };
-  if (ext === '.docx') return { bytes, read: await readDocx(bytes, shown) };
   if (ext === '.md' || ext === '.txt') return { bytes, read: { text: decodeBytes(bytes), pageOfLine: [] } };
-  throw new ReportFileError(`${shown}: only .md, .txt, .pdf and .docx reports are read`);
+  if (ext !== '.pdf' && ext !== '.docx') throw new ReportFileError(`${shown}: only .md, .txt, .pdf and .docx reports are read`);
+  const cached = await readCache(bytes);
+  if (cached) return { bytes, read: cached };
+  const read = ext === '.pdf' ? await readPdf(bytes, shown) : await readDocx(bytes, shown);
+  await writeCache(bytes, read);
+  return { bytes, read };
+}
+
+// What the readers extracted, kept per file content: reading a PDF costs ~60 ms a page, and the corpus is loaded
+// by every command (the index's freshness check parses it). The key covers the file's bytes and the readers'
+// own source and library versions, so a changed reader never serves an older extraction.
+const CACHE_DIR = path.join(projectRoot, 'node_modules', '.cache', 'rapporteur-reports');
+const ReadReportSchema = z.object({
+  text: z.string(),
+  pageOfLine: z.array(z.number().int().positive()),
+  symbol: z.string().optional(),
+  pages: z.number().int().positive().optional(),
+});
+
+let readersVersion: string | undefined;
+function readerVersion(): string {
+  if (!readersVersion) {
+    const hash = createHash('sha256');
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const file of ['read-report.ts', 'markers.ts', 'readers/pdf.ts', 'readers/docx.ts', 'readers/layout.ts', 'readers/types.ts']) {
+      hash.update(readFileSync(path.join(here, file)));
+    }
+    for (const pkg of ['pdfjs-dist', 'mammoth']) {
+      try {
+        hash.update(readFileSync(path.join(projectRoot, 'node_modules', pkg, 'package.json')));
+      } catch {
+        hash.update(pkg);
+      }
+    }
+    readersVersion = hash.digest('hex').slice(0, 16);
+  }
+  return readersVersion;
+}
+
+function cacheFile(bytes: Uint8Array): string {
+  return path.join(CACHE_DIR, `${createHash('sha256').update(bytes).digest('hex')}-${readerVersion()}.json`);
+}
+
+async function readCache(bytes: Uint8Array): Promise<ReadReport | undefined> {
+  try {
+    const parsed = ReadReportSchema.safeParse(JSON.parse(await readFile(cacheFile(bytes), 'utf8')));
+    return parsed.success ? (parsed.data as ReadReport) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a read-only or full disk only costs the next read its time. */
+async function writeCache(bytes: Uint8Array, read: ReadReport): Promise<void> {
+  try {
+    await mkdir(CACHE_DIR, { recursive: true });
+    const file = cacheFile(bytes);
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(read));
+    await rename(temp, file);
+  } catch {
+    // ignored: the cache is only a shortcut
+  }
 }

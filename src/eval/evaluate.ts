@@ -139,7 +139,7 @@ export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: 
     parts,
     thresholds: options.abstainBelow,
     techniques: [...engine.techniques],
-    ...(tuning.length ? { calibration: calibrate(tuning, options.maxFalseAbstentionRate ?? 0.05) } : {}),
+    ...(tuning.length ? { calibration: calibrate(tuning, options.maxFalseAbstentionRate ?? 0.01) } : {}),
     failures: outcomes.filter((o) => shown.has(o.part) && isFailure(o)),
   };
 }

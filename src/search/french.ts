@@ -69,6 +69,12 @@ export function lightStem(word: string): string {
     ['ation', 9, ''],
     ['ition', 9, ''],
     ['ite', 7, ''],
+    // Verb endings (imperfect, third person plural) and -ent/-ente, so that «présidait», «présidaient»,
+    // «présider», «président» and «Présidente» meet on "presid", «recommandent» on "recommand".
+    ['aient', 9, ''],
+    ['ait', 8, ''],
+    ['ente', 9, ''],
+    ['ent', 9, ''],
   ];
   for (const [suffix, minLength, replacement] of rules) {
     if (w.length >= minLength && w.endsWith(suffix)) {

@@ -34,3 +34,4 @@ export {
 export { createDocumentMatcher, compareDocuments, type DocumentMatcher } from './documents.ts';
 export { isReferenceQuestion } from './question.ts';
 export { frenchCounterparts, counterpartsOf } from './lexicon.ts';
+export { STOP_WORDS } from './stopwords.ts';

@@ -39,6 +39,8 @@ export interface SearchOptions {
    * so an English question meets the French words of the reports in BM25 too.
    */
   language?: 'fr' | 'en';
+  /** Words added to the lexical query only (pseudo-relevance feedback: terms of the first results). */
+  expansion?: string;
 }
 
 export interface SearchResult {
@@ -162,7 +164,8 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
             return passage !== undefined && filter(passage);
           }
         : undefined;
-      const lexicalQuery = searchOptions.language === 'en' ? `${text} ${frenchCounterparts(text)}` : text;
+      const bridged = searchOptions.language === 'en' ? `${text} ${frenchCounterparts(text)}` : text;
+      const lexicalQuery = searchOptions.expansion ? `${bridged} ${searchOptions.expansion}` : bridged;
       const hits = lexical.search(lexicalQuery, { k: depth, filter: passageFilter });
       t.lexicalMs = performance.now() - mark;
       lists.push({

@@ -35,7 +35,10 @@ export interface AnswerPlace {
   stream?: () => AnswerStream;
   /** Tell only the asker (rate limit). */
   notifyPrivately(message: SlackMessage): Promise<unknown>;
-  /** Show and clear the "working" signal (👀 reaction, assistant status). Failures are only logged. */
+  /**
+   * Show and clear the "working" signal (👀 reaction, assistant status): a decoration, never waited for —
+   * the answer goes out whether it is slow, failing or rate-limited. Failures are only logged.
+   */
   working?: { start(): Promise<unknown>; stop(): Promise<unknown> };
   /** How another process can post here, so a question left in flight by a crash is still answered. */
   resume?: PlaceRecord;
@@ -75,6 +78,24 @@ async function quietly(deps: SlackDeps, what: string, action: () => Promise<unkn
   } catch (error) {
     deps.logger.warn({ err: error }, `${what} failed`);
   }
+}
+
+/**
+ * Show the working signal without waiting for it, and return how to clear it: once it was shown (a 👀 still
+ * being added cannot be removed yet), again without waiting. Issue 13, D6: a failing reactions.add delayed
+ * every answer by its retries.
+ */
+function showWorking(deps: SlackDeps, signal: NonNullable<AnswerPlace['working']>): () => void {
+  const shown = signal.start().then(
+    () => true,
+    (error: unknown) => {
+      deps.logger.warn({ err: error }, 'working signal failed');
+      return false;
+    },
+  );
+  return () => {
+    void shown.then((wasShown) => (wasShown ? quietly(deps, 'clearing working signal', () => signal.stop()) : undefined));
+  };
 }
 
 /** Ask the engine (or look up) and remember the answer; undefined while the engine is still loading. */
@@ -147,17 +168,16 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     return undefined;
   }
   const flight = await takeOff(deps, place.resume, question, resumedId);
-  if (place.working) await quietly(deps, 'working signal', () => place.working!.start());
+  const clearWorking = place.working ? showWorking(deps, place.working) : undefined;
   let shown: ShownAnswer | undefined;
   const started = Date.now();
-  // The stream opens (first chunk) while the engine works.
-  const [stream, produced] = await Promise.all([
-    openStream(deps, place, question),
-    produceAnswer(deps, question).then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    ),
-  ]);
+  // The working signal (not awaited: a decoration never delays an answer) and the stream's first chunk go out
+  // before the engine takes the CPU: the first chunk is what the user sees first (bench: event → first chunk).
+  const stream = await openStream(deps, place, question);
+  const produced = await produceAnswer(deps, question).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   const language = detectLanguage(question.text);
   const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
   try {
@@ -174,7 +194,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     await quietly(deps, 'notice', () => deliver(deps, place, stream, notice, failedStream(documents, language, notice.blocks)));
   } finally {
     await flight.land();
-    if (place.working) await quietly(deps, 'clearing working signal', () => place.working!.stop());
+    clearWorking?.();
   }
   return shown;
 }

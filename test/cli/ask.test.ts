@@ -28,6 +28,24 @@ beforeAll(async () => {
 });
 
 describe('rapporteur ask --json', () => {
+  it('D17: says that no document matches filters that exclude every document, with "kind"', async () => {
+    const { code, stdout } = await rapporteur(['ask', ...indexArgs, '--json', '--year', '2099', 'Que recommande le Groupe de travail sur les marchés publics ?']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout.trim());
+    expect(answer.kind).toBe('abstain');
+    expect(answer.answer).toMatch(/^Aucun document ne correspond à ces filtres/);
+    expect(answer.results).toEqual([]);
+  });
+
+  it('a partial answer has "kind": "partial" and is not "abstained"', async () => {
+    const { stdout } = await rapporteur(['ask', ...indexArgs, '--json', "Combien coûte l'organisation d'une réunion du Groupe de travail à Vienne ?"]);
+    const answer = JSON.parse(stdout.trim());
+    expect(answer.kind).toBe('partial');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer.split('\n')[0]).toBe('Les rapports évoquent le sujet mais ne donnent pas ce montant.');
+    expect(answer.quotes.length).toBeGreaterThan(0);
+  });
+
   it('prints one object with the documented fields, results best first and at most --top', async () => {
     const { code, stdout } = await rapporteur(['ask', ...indexArgs, '--json', '--top', '3', 'What should online platforms do with content used to recruit trafficking victims?']);
     expect(code).toBe(0);
@@ -38,7 +56,9 @@ describe('rapporteur ask --json', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.quotes[0]).toEqual({ text: expect.stringContaining('plateformes en ligne'), docId: '2021-wg4-rapport', label: 'Recommandation 7 c)' });
     expect(answer.results.length).toBeLessThanOrEqual(3);
+    // The 2021 report's symbol is not in corpus.yml (its text never names it), so its results carry none.
     expect(Object.keys(answer.results[0]).sort()).toEqual(['docId', 'label', 'score', 'section', 'text']);
+    expect(answer.officialDocuments).toEqual([]);
     const scores = answer.results.map((r: { score: number }) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(answer.answer).toContain('— Rapport du Groupe de travail (oct. 2021), Recommandation 7 c)');

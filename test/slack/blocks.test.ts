@@ -68,6 +68,16 @@ describe('answer blocks', () => {
     expect(text).toContain('Recommandation 7 c)');
   });
 
+  it('shows a partial answer’s sentence above the quotes, then the quotes with their citations', () => {
+    const notice = 'Les rapports évoquent le sujet mais ne donnent pas ce chiffre.';
+    const { blocks } = answerMessage(answer({ kind: 'partial', notice, text: `${notice}\n« … »` }), options);
+    expect((blocks[0] as Json).type).toBe('section');
+    expect((blocks[0] as Json).text.text).toBe(notice);
+    expect(blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '>Veiller à ce que le contenu soit retiré des plateformes en ligne.' } });
+    expect((blocks[2] as Json).type).toBe('context');
+    expect(texts(blocks).some((t) => t.text === '*Sources*')).toBe(true);
+  });
+
   it('lists the sources with a "Texte intégral" button carrying the passage id', () => {
     const { blocks } = answerMessage(answer(), options);
     const sources = (blocks as Json[]).filter((b) => b.type === 'section' && /^\d+\. /.test(b.text.text));

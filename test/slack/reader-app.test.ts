@@ -1,6 +1,7 @@
 // The report reader served by the real bot: on the HTTP receiver's port (a Bolt custom route beside
-// /slack/events) in HTTP mode, on READER_PORT in Socket Mode; and the citations of a real answer, posted to
-// the local stand-in for Slack, are links that open the cited passage with the quoted sentence highlighted.
+// /slack/events) in HTTP mode, on READER_PORT in Socket Mode; and the citations of a real answer, streamed or
+// posted to the local stand-in for Slack, are links that open the cited passage with the quoted sentence
+// highlighted.
 import { createServer } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,9 +56,8 @@ const unescapeMrkdwn = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt
 const unescapeHtml = (text: string) =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-/** The first quote of a posted answer and the link of its citation. */
-function firstQuote(call: RecordedCall): { quote: string; url: string; label: string } {
-  const blocks = call.params.blocks as Json[];
+/** The first quote of an answer's blocks and the link of its citation. */
+function firstQuote(blocks: Json[]): { quote: string; url: string; label: string } {
   const at = blocks.findIndex((b) => b.type === 'section' && String(b.text.text).startsWith('>'));
   expect(at).toBeGreaterThanOrEqual(0);
   const quote = unescapeMrkdwn(String(blocks[at]!.text.text).replace(/^>\s?/gm, '').replace(/\n/g, ' '));
@@ -78,8 +78,15 @@ async function expectCitedPage(url: string, quote: string): Promise<void> {
   expect(quote.replace(/\s+/g, ' ')).toContain(unescapeHtml(mark!).replace(/\s+/g, ' ').replace(/…$/, ''));
 }
 
+/** A stream opened in a thread, once stopped: its chunks and the blocks given to chat.stopStream. */
+async function streamIn(channel: string, threadTs: string): Promise<{ chunks: Json[]; finalBlocks: Json[] }> {
+  const streamTs = await local.waitFor(() => [...local.streams].find(([, s]) => s.channel === channel && s.thread_ts === threadTs && s.stopped)?.[0]);
+  const stop = local.calls.find((c) => c.method === 'chat.stopStream' && c.params.ts === streamTs)!;
+  return { chunks: local.streams.get(streamTs)!.chunks as Json[], finalBlocks: stop.params.blocks as Json[] };
+}
+
 describe('HTTP mode', () => {
-  it('serves /r/<document> on the receiver port and links every citation of an answer to it', async () => {
+  it('serves /r/<document> on the receiver port and links every citation of a streamed answer to it', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const reader = loadReaderEnv({ RAPPORTEUR_PUBLIC_URL: base, RAPPORTEUR_READER_SECRET: READER_SECRET });
@@ -96,16 +103,24 @@ describe('HTTP mode', () => {
       await server.ready;
       const { ts, envelope } = mention('C1');
       expect((await sendEvent(`${base}/slack/events`, envelope)).status).toBe(200);
-      const answer = await local.waitFor(answerIn('C1', ts));
+      const { chunks, finalBlocks } = await streamIn('C1', ts);
 
-      const { quote, url, label } = firstQuote(answer);
+      // The quotes chunk: each citation links to its passage, the quote highlighted.
+      const quoteChunk = chunks.find((c) => c.type === 'blocks')!;
+      const { quote, url, label } = firstQuote(quoteChunk.blocks as Json[]);
       expect(url.startsWith(`${base}/r/`)).toBe(true);
       expect(url).toMatch(/\?p=[a-z0-9-]+&q=\d+-\d+&h=[\w-]{11}&exp=\d+&sig=[\w-]{43}#[a-z0-9-]+$/);
       expect(label).toMatch(/^(Recommandation|paragraphe) \d+/);
       await expectCitedPage(url, quote);
 
-      // Every source citation is a link too.
-      const sources = (answer.params.blocks as Json[]).filter((b) => b.type === 'section' && /^\d+\. /.test(String(b.text.text)));
+      // The reading tasks name their passages with reader links as sources.
+      const reading = chunks.filter((c) => c.type === 'task_update' && String(c.id).startsWith('read-'));
+      expect(reading.length).toBeGreaterThan(0);
+      for (const task of reading) expect(task.sources[0].url).toMatch(new RegExp(`^${base}/r/[^?]+\\?p=[a-z0-9-]+&exp=\\d+&sig=[\\w-]{43}#`));
+      expect((await fetch(reading[0]!.sources[0].url)).status).toBe(200);
+
+      // Every source citation (sent with chat.stopStream) is a link too.
+      const sources = finalBlocks.filter((b) => b.type === 'section' && /^\d+\. /.test(String(b.text.text)));
       expect(sources.length).toBeGreaterThan(0);
       for (const s of sources) expect(String(s.text.text)).toMatch(/^\d+\. \*[^*]+\*, <http:\/\/127\.0\.0\.1:\d+\/r\/[^|>]+\|[^>]+>/);
 
@@ -122,12 +137,12 @@ describe('HTTP mode', () => {
 });
 
 describe('Socket Mode', () => {
-  it('serves the reader on READER_PORT and links citations to it', async () => {
+  it('serves the reader on READER_PORT and links the citations of a posted answer to it', async () => {
     await local.startSocketMode();
     const readerPort = await freePort();
     const base = `http://127.0.0.1:${readerPort}`;
     const bot = createSlackBot({
-      env: slackEnv(0, { SLACK_APP_TOKEN: 'xapp-1-A0001-test' }),
+      env: slackEnv(0, { SLACK_APP_TOKEN: 'xapp-1-A0001-test', RAPPORTEUR_STREAMING: 'off' }),
       engine: createEngineSlot(slice.engine),
       logger: silent,
       retryConfig: FAST_RETRIES,
@@ -142,7 +157,7 @@ describe('Socket Mode', () => {
       const { ts, envelope } = mention('C2');
       local.sendEnvelope({ envelope_id: 'env-r1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: envelope });
       const answer = await local.waitFor(answerIn('C2', ts));
-      const { quote, url } = firstQuote(answer);
+      const { quote, url } = firstQuote(answer.params.blocks as Json[]);
       expect(url.startsWith(`${base}/r/`)).toBe(true);
       await expectCitedPage(url, quote);
       expect((await fetch(`${base}/r/2021-wg4-rapport`)).status).toBe(403);

@@ -81,15 +81,15 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
   });
 
   it('takes over within 30 s, and answers exactly once, the questions whose process was killed right after the ack', async () => {
-    // The process will be stuck mid-answer when it is killed: showing 👀 on a mention, and posting the
-    // answer of a /rapporteur command to its response_url.
-    local.hold('reactions.add');
+    // The process will be stuck mid-answer when it is killed: posting the answer of a mention (the 👀 no
+    // longer holds an answer back: issue 13, D6), and the answer of a /rapporteur command to its response_url.
+    local.hold('chat.postMessage');
     local.hold('response_url');
     const question = mention('U4', 'C4', QUESTIONS[1]!);
     expect((await sendEvent(a.url, question.envelope)).status).toBe(200);
     const command = await sendCommand(a.url, { command: '/rapporteur', text: QUESTIONS[4]!, user_id: 'U4', channel_id: 'C4', response_url: local.responseUrl('killed'), trigger_id: 't' });
     expect(command.status).toBe(200);
-    await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts), 180_000);
+    await local.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.status === 0 && c.params.thread_ts === question.ts), 180_000);
     await local.waitFor((calls) => calls.find((c) => c.method === 'response_url' && c.params.__id === 'killed'), 180_000);
     await a.crash();
     const killedAt = Date.now();

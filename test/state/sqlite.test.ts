@@ -91,10 +91,10 @@ describe('a crash of `rapporteur serve` on SQLite', () => {
     const first = await new ServeProcess(options).start();
     let second: ServeProcess | undefined;
     try {
-      local.hold('reactions.add'); // stuck showing 👀 when it is killed
+      local.hold('chat.postMessage'); // stuck posting its answer when it is killed
       const question = mention('U3', 'C3', 'Quelles mesures pour protéger les victimes de la traite ?');
       expect((await sendEvent(first.url, question.envelope)).status).toBe(200);
-      await local.waitFor((calls) => calls.find((c) => c.method === 'reactions.add' && c.params.timestamp === question.ts));
+      await local.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.status === 0 && c.params.thread_ts === question.ts), 180_000);
       await first.crash();
       expect(postsIn(local, 'C3', question.ts)).toHaveLength(0);
 

@@ -157,9 +157,14 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
     if (error instanceof CorpusError) throw new UserError(error.message, 2);
     throw error;
   }
-  process.stdout.write(`Added ${summary}\n`);
-  if (problems.length > 0) process.stdout.write(`Added despite: ${problems.join('; ')} (--force).\n`);
-  process.stdout.write(`Run \`rapporteur index\` to embed it (only this document's passages are embedded).\n`);
+  process.stdout.write(
+    [
+      `Added ${summary}`,
+      ...(problems.length > 0 ? [`Added despite: ${problems.join('; ')} (--force).`] : []),
+      'Run `rapporteur index` to embed it (only this document\'s passages are embedded).',
+      '',
+    ].join('\n'),
+  );
 }
 
 async function removeReport(id: string, raw: Record<string, unknown>): Promise<void> {
@@ -173,9 +178,14 @@ async function removeReport(id: string, raw: Record<string, unknown>): Promise<v
   const drafts = Object.entries(meta?.documents ?? {}).filter(([, m]) => m.draftOf === id).map(([draft]) => draft);
   const removed = await removeFromCorpus(options.dir, id);
   const what = [...removed.files.map((f) => displayPath(f)), ...(removed.entry ? ['its corpus.yml entry'] : [])];
-  process.stdout.write(`Removed ${id}: ${what.join(' and ')}.\n`);
-  if (drafts.length > 0) process.stdout.write(`Note: ${drafts.join(', ')} ${drafts.length === 1 ? 'is a draft' : 'are drafts'} of it (draftOf in corpus.yml).\n`);
-  process.stdout.write(`Run \`rapporteur index\` to take it out of the index.\n`);
+  process.stdout.write(
+    [
+      `Removed ${id}: ${what.join(' and ')}.`,
+      ...(drafts.length > 0 ? [`Note: ${drafts.join(', ')} ${drafts.length === 1 ? 'is a draft' : 'are drafts'} of it (draftOf in corpus.yml).`] : []),
+      'Run `rapporteur index` to take it out of the index.',
+      '',
+    ].join('\n'),
+  );
 }
 
 export function registerCorpusEditCommands(corpus: Command): void {
@@ -192,10 +202,11 @@ export function registerCorpusEditCommands(corpus: Command): void {
     .option('--source-url <url>', 'link to the official document')
     .option('--force', 'add it even when the parse looks wrong')
     .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
-    .action((file: string, raw: Record<string, unknown>) => addReport(file, raw));
+    // `--dir` is also an option of `corpus` itself, which commander gives it: read it with the parent's options.
+    .action((file: string, _raw: Record<string, unknown>, command: Command) => addReport(file, command.optsWithGlobals()));
   corpus
     .command('remove <id>')
     .description('take a report out of the corpus folder (its file and its corpus.yml entry)')
     .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
-    .action((id: string, raw: Record<string, unknown>) => removeReport(id, raw));
+    .action((id: string, _raw: Record<string, unknown>, command: Command) => removeReport(id, command.optsWithGlobals()));
 }

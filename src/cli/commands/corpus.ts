@@ -5,8 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { defaultCorpusDir } from '../../config.ts';
-import { CorpusError, loadCorpus, PassageKindSchema, type Corpus, type ParseWarning, type Passage } from '../../corpus/index.ts';
-import { UserError } from '../errors.ts';
+import { loadCorpus, PassageKindSchema, type Corpus, type ParseWarning, type Passage } from '../../corpus/index.ts';
 import { parseOptions } from '../options.ts';
 import { registerCorpusEditCommands } from './corpus-add.ts';
 
@@ -63,13 +62,7 @@ export function registerCorpusCommand(program: Command): void {
     .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(CorpusOptionsSchema, raw);
-      let corpus: Corpus;
-      try {
-        corpus = await loadCorpus(options.dir);
-      } catch (error) {
-        if (error instanceof CorpusError) throw new UserError(error.message, 2);
-        throw error;
-      }
+      const corpus: Corpus = await loadCorpus(options.dir);
       if (options.json) {
         for (const passage of corpus.passages) process.stdout.write(`${passageJson(passage)}\n`);
         for (const w of corpus.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);

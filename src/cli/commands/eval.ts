@@ -94,7 +94,7 @@ export function formatReport(report: EvalReport, showFailures: boolean): string 
       for (const [i, t] of c.sweep[language].entries()) {
         // Every 0.01 over the range where the choice is made, and the chosen row.
         if ((i % 2 !== 0 || t.threshold < 0.78 || t.threshold > 0.88) && t !== c.recommended[language]) continue;
-        const mark = t === c.recommended[language] ? '  ← highest with ≤ 5 % wrongly refused' : '';
+        const mark = t === c.recommended[language] ? '  ← highest with ≤ 1 % wrongly refused' : '';
         lines.push(
           `${t.threshold.toFixed(3).padStart(15)}${pct(t.abstainPrecision).padStart(11)}${pct(t.abstainRecall).padStart(8)}${String(t.falseAbstentions).padStart(17)}${pct(t.accuracy).padStart(10)}${mark}`,
         );

@@ -39,7 +39,8 @@ export interface AnswerSections {
 }
 
 /**
- * The one builder of a regular answer's content (kind "answer" or "abstain"): the posted message joins the
+ * The one builder of a regular answer's content (kind "answer", "partial" or "abstain"; a partial answer's
+ * sentence first): the posted message joins the
  * three parts, the streamed one sends the head as a chunk and the rest at chat.stopStream (stream.ts).
  */
 export function answerSections(answer: Answer, options: AnswerMessageOptions): AnswerSections {
@@ -48,7 +49,8 @@ export function answerSections(answer: Answer, options: AnswerMessageOptions): A
   if (options.showQuestion) head.push(questionContext(answer));
   if (options.sourcesOnly) {
     // nothing above the sources
-  } else if (answer.kind === 'answer' && answer.quotes.length > 0) {
+  } else if ((answer.kind === 'answer' || answer.kind === 'partial') && answer.quotes.length > 0) {
+    if (answer.kind === 'partial' && answer.notice) head.push(textSection(answer.notice));
     answer.quotes.forEach((quote, i) => {
       head.push(mrkdwnSection(blockquote(escapeMrkdwn(truncate(quote.text, SLACK_LIMITS.text - 200)))));
       head.push(context(`📄 ${citation(quote, options.links?.quotes?.[i] ?? linkOf(options.links, quote))}`));
@@ -67,7 +69,7 @@ export function answerSections(answer: Answer, options: AnswerMessageOptions): A
   return { head, middle, tail };
 }
 
-/** Blocks for a regular answer (kind "answer" or "abstain"). */
+/** Blocks for a regular answer (kind "answer", "partial" or "abstain"); a partial answer's sentence comes first. */
 export function answerBlocks(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
   const { head, middle, tail } = answerSections(answer, options);
   return fitBlocks(head, middle, tail);

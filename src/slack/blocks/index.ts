@@ -8,7 +8,15 @@ export { fullTextModal, splitText } from './full-text-modal.ts';
 export { feedbackCommentModal } from './feedback-modal.ts';
 export { homeView } from './home.ts';
 export { usageHelp, type CommandName } from './usage.ts';
-export { rateLimitNotice, startingNotice, failureNotice, emptyQuestionNotice, invalidQuestionNotice } from './notices.ts';
+export {
+  rateLimitNotice,
+  startingNotice,
+  failureNotice,
+  emptyQuestionNotice,
+  invalidQuestionNotice,
+  foreignConversationNotice,
+  shareExpiredNotice,
+} from './notices.ts';
 export { citedLabels } from './footer.ts';
 export { ACTION, VIEW, encodeValue, decodeValue, ShareValueSchema, FeedbackValueSchema } from './action-ids.ts';
 export type { KnownBlock, SlackMessage, ModalView, HomeView } from './types.ts';

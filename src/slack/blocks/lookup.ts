@@ -18,7 +18,7 @@ export function lookupBlocks(answer: Answer, options: AnswerMessageOptions): Kno
   for (const source of answer.sources) {
     const escaped = escapeMrkdwn(source.text);
     const cut = escaped.length > SLACK_LIMITS.text - 10;
-    middle.push(mrkdwnSection(`📄 ${citation(source, linkOf(options.links, source))}`));
+    middle.push(mrkdwnSection(`📄 ${citation(source, linkOf(options.links, source))}${source.symbol ? ` · ${escapeMrkdwn(source.symbol)}` : ''}`));
     middle.push(mrkdwnSection(escaped, cut ? button(t.fullText, ACTION.fullText, source.passageId) : undefined));
     const where = [source.section && escapeMrkdwn(source.section)].filter(Boolean) as string[];
     if (source.alsoIn.length) where.push(`${t.alsoIn} : ${source.alsoIn.map((a) => citation(a, linkOf(options.links, a))).join(' · ')}`);

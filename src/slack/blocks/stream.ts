@@ -72,7 +72,7 @@ export function readingTasks(answer: Answer, link?: PassageLink): TaskChunk[] {
 
 /** How many of the answer's blocks are its quotes and citations (what is streamed before chat.stopStream). */
 function quoteBlockCount(answer: Answer, options: AnswerMessageOptions): number {
-  if (answer.kind !== 'answer' && answer.kind !== 'abstain') return 0;
+  if (answer.kind !== 'answer' && answer.kind !== 'partial' && answer.kind !== 'abstain') return 0;
   return answerSections(answer, options).head.length;
 }
 

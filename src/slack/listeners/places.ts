@@ -8,11 +8,13 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
 
-/** 👀 on the question while working, removed when answered. */
+/** 👀 on the question while working, removed when answered; `client` is the decorations client (deps.ts). */
 export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
     messageTs: timestamp,
+    /** @see https://api.slack.com/methods/reactions.add */
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
+    /** @see https://api.slack.com/methods/reactions.remove */
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
 }
@@ -33,12 +35,13 @@ export function statusSignal(setStatus: SetStatusFn, then?: () => Promise<unknow
   };
 }
 
-/** Several signals at once (👀 and the status in channel threads); each one's failure only logged by the caller. */
+/** Several signals at once (👀 and the status), each given its chance; the first failure is rethrown (and logged by the caller). */
 export function bothSignals(...signals: Array<NonNullable<AnswerPlace['working']>>): NonNullable<AnswerPlace['working']> {
-  return {
-    start: () => Promise.allSettled(signals.map((s) => s.start())),
-    stop: () => Promise.allSettled(signals.map((s) => s.stop())),
+  const all = async (step: (signal: NonNullable<AnswerPlace['working']>) => Promise<unknown>) => {
+    const failed = (await Promise.allSettled(signals.map(step))).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   };
+  return { start: () => all((s) => s.start()), stop: () => all((s) => s.stop()) };
 }
 
 /**

@@ -53,6 +53,8 @@ export class ServeProcess {
         PORT: '0',
         RAPPORTEUR_STATE: this.options.state,
         RAPPORTEUR_FEEDBACK_FILE: this.options.feedbackFile,
+        // The tests read answers as posted messages; streamed answers are tested in test/slack/agent.test.ts.
+        RAPPORTEUR_STREAMING: 'off',
         LOG_LEVEL: 'info',
         ...this.options.env,
       },
