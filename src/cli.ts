@@ -10,6 +10,7 @@ import { registerChatCommand } from './cli/commands/chat.ts';
 import { registerEvalCommand } from './cli/commands/eval.ts';
 import { registerServeCommand } from './cli/commands/serve.ts';
 import { registerBenchCommand } from './cli/commands/bench.ts';
+import { registerFeedbackCommand } from './cli/commands/feedback.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rapporteur')
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerServeCommand(program);
   registerBenchCommand(program);
+  registerFeedbackCommand(program);
   return program;
 }
 

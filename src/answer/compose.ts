@@ -29,6 +29,8 @@ export function citePassage(
     passageId: passage.id,
     docId: passage.docId,
     docName: document.displayName,
+    ...(document.symbol ? { symbol: document.symbol } : {}),
+    ...(document.sourceUrl ? { sourceUrl: document.sourceUrl } : {}),
     label: passage.label,
     section: passage.headingPath.join(' › '),
     ...passageTexts(passage),
@@ -61,7 +63,7 @@ export function lookupText(sources: CitedPassage[], reference: string, language:
   const m = messages(language);
   if (sources.length === 1) {
     const [only] = sources as [CitedPassage];
-    return `${only.docName}, ${only.label}\n${only.text}`;
+    return `${only.docName}${only.symbol ? ` — ${only.symbol}` : ''}, ${only.label}\n${only.text}`;
   }
   return [m.severalMatches(reference, sources.length), ...sources.map((s) => `• ${s.docName}, ${s.label} — ${s.snippet}`)].join('\n');
 }

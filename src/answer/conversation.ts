@@ -17,14 +17,20 @@ export interface ConversationTurn {
   at: number;
 }
 
-/** Per-conversation history. In memory now; the interface is small so a persistent store can replace it. */
+/**
+ * Per-conversation history. Asynchronous because a shared store (SQLite, Redis: src/state/) sits behind it;
+ * the in-memory one below serves the terminal and tests.
+ */
 export interface ConversationStore {
   /** Turns of a conversation, oldest first, already pruned of expired ones. */
-  turns(key: string): ConversationTurn[];
-  append(key: string, turn: ConversationTurn): void;
+  turns(key: string): Promise<ConversationTurn[]>;
+  append(key: string, turn: ConversationTurn): Promise<void>;
   /** Replace the most recent turn (e.g. after "more results" advanced `shown`). */
-  replaceLast(key: string, turn: ConversationTurn): void;
+  replaceLast(key: string, turn: ConversationTurn): Promise<void>;
 }
+
+/** How much of a conversation every store keeps: turns per conversation, their age, and conversations. */
+export const CONVERSATION_BOUNDS = { maxTurns: 10, maxAgeMs: 60 * 60 * 1000, maxConversations: 1000 } as const;
 
 export interface MemoryStoreOptions {
   maxTurns?: number;
@@ -42,13 +48,17 @@ export class MemoryConversationStore implements ConversationStore {
   private readonly now: () => number;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.maxTurns = options.maxTurns ?? 10;
-    this.maxAgeMs = options.maxAgeMs ?? 60 * 60 * 1000;
-    this.maxConversations = options.maxConversations ?? 1000;
+    this.maxTurns = options.maxTurns ?? CONVERSATION_BOUNDS.maxTurns;
+    this.maxAgeMs = options.maxAgeMs ?? CONVERSATION_BOUNDS.maxAgeMs;
+    this.maxConversations = options.maxConversations ?? CONVERSATION_BOUNDS.maxConversations;
     this.now = options.now ?? Date.now;
   }
 
-  turns(key: string): ConversationTurn[] {
+  async turns(key: string): Promise<ConversationTurn[]> {
+    return this.fresh(key);
+  }
+
+  private fresh(key: string): ConversationTurn[] {
     const turns = this.conversations.get(key);
     if (!turns) return [];
     const fresh = turns.filter((turn) => this.now() - turn.at <= this.maxAgeMs);
@@ -57,8 +67,12 @@ export class MemoryConversationStore implements ConversationStore {
     return [...fresh];
   }
 
-  append(key: string, turn: ConversationTurn): void {
-    const turns = [...this.turns(key), turn].slice(-this.maxTurns);
+  async append(key: string, turn: ConversationTurn): Promise<void> {
+    this.push(key, turn);
+  }
+
+  private push(key: string, turn: ConversationTurn): void {
+    const turns = [...this.fresh(key), turn].slice(-this.maxTurns);
     this.conversations.delete(key); // re-insert: Map order is our LRU order
     this.conversations.set(key, turns);
     while (this.conversations.size > this.maxConversations) {
@@ -68,9 +82,9 @@ export class MemoryConversationStore implements ConversationStore {
     }
   }
 
-  replaceLast(key: string, turn: ConversationTurn): void {
-    const turns = this.turns(key);
-    if (turns.length === 0) return this.append(key, turn);
+  async replaceLast(key: string, turn: ConversationTurn): Promise<void> {
+    const turns = this.fresh(key);
+    if (turns.length === 0) return this.push(key, turn);
     turns[turns.length - 1] = turn;
     this.conversations.set(key, turns);
   }

@@ -6,6 +6,7 @@ import { ensureIndex, loadIndex, type BuildProgress, type LoadedIndex } from '..
 import { createLookup, createSearcher, rootKinds } from '../search/index.ts';
 import { declinedAnswer, lookupAnswer, makeAnswer, routeQuestion, searchAnswer, techniquesInUse, type Served, type Technique } from './ask.ts';
 import { citePassage } from './compose.ts';
+import { sourceUrlTemplateFromEnv, withOfficialUrls } from './official.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 import type { AnswerEngine, AskOptions, CorpusInfo } from './engine-types.ts';
 import { detectLanguage } from './language.ts';
@@ -32,6 +33,8 @@ export interface EngineOptions {
   abstainBelow?: Record<Language, number>;
   /** Progress of the build when the index is missing and is built first (a fresh checkout). */
   onBuildProgress?: (event: BuildProgress) => void;
+  /** `https://…/{symbol}` for official links; default: RAPPORTEUR_SOURCE_URL_TEMPLATE. */
+  sourceUrlTemplate?: string;
   /** Techniques switched on or off against the defaults, to measure what each brings (`rapporteur eval`). */
   techniques?: { with?: Technique[]; without?: Technique[] };
 }
@@ -51,15 +54,19 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
   const embedder = options.embedder ?? (await loadEmbedder());
   const store = options.store ?? new MemoryConversationStore();
   const abstainBelow = options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
+  const sourceUrlTemplate = options.sourceUrlTemplate ?? sourceUrlTemplateFromEnv();
 
   const on = techniquesInUse(options.techniques);
 
-  const serve = (index: LoadedIndex): Served => ({
-    index,
-    searcher: createSearcher({ index, embedder }),
-    lookup: createLookup({ passages: index.passages, documents: index.documents }),
-    rootKindById: rootKinds(index.passages),
-  });
+  const serve = (loaded: LoadedIndex): Served => {
+    const index = withOfficialLinks(loaded, sourceUrlTemplate);
+    return {
+      index,
+      searcher: createSearcher({ index, embedder }),
+      lookup: createLookup({ passages: index.passages, documents: index.documents }),
+      rootKindById: rootKinds(index.passages),
+    };
+  };
   let served = serve(
     await ensureIndex({
       corpusDir: options.corpusDir,
@@ -75,8 +82,8 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
     return document;
   };
 
-  const remember = (key: string | undefined, turn: ConversationTurn) => {
-    if (key) store.append(key, turn);
+  const remember = async (key: string | undefined, turn: ConversationTurn) => {
+    if (key) await store.append(key, turn);
   };
 
   const engine: RapporteurEngine = {
@@ -89,7 +96,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
       const s = served; // one index for the whole answer, even if a reload lands meanwhile
       const top = askOptions.top ?? 5;
       const key = askOptions.conversationKey;
-      const history = key ? store.turns(key) : [];
+      const history = key ? await store.turns(key) : [];
       const language = detectLanguage(question);
       const route = routeQuestion(question, language, history, askOptions.filters, s, on);
 
@@ -108,7 +115,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
           return lookupAnswer(question, route.label, language, route.docId, s);
         case 'lookup': {
           const answer = route.answer;
-          remember(key, {
+          await remember(key, {
             question, resolvedQuery: answer.resolvedQuery, filters: askOptions.filters ?? {}, language, kind: answer.kind,
             ranking: answer.sources.map((source) => ({ passageId: source.passageId, score: source.score })),
             shown: answer.sources.length, at: Date.now(),
@@ -121,14 +128,14 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
       // "more" outside a conversation is an ordinary question.
       const { query, filters } = route.kind === 'search' ? route : { query: question, filters: askOptions.filters ?? {} };
       const { answer, ranking, shown } = await searchAnswer({ served: s, embedder, abstainBelow, on }, question, language, query, filters, top);
-      remember(key, { question, resolvedQuery: query, filters, language, kind: answer.kind, ranking, shown, at: Date.now() });
+      await remember(key, { question, resolvedQuery: query, filters, language, kind: answer.kind, ranking, shown, at: Date.now() });
       return answer;
     },
 
     async more(key: string, moreOptions: { top?: number } = {}): Promise<Answer | null> {
       const top = moreOptions.top ?? 5;
       const s = served;
-      const previous = store.turns(key).at(-1);
+      const previous = (await store.turns(key)).at(-1);
       if (!previous || previous.shown >= previous.ranking.length) return null;
       const page = previous.ranking.slice(previous.shown, previous.shown + top);
       const sources = page.flatMap(({ passageId, score }) => {
@@ -136,7 +143,7 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
         return passage ? [citePassage(passage, documentOf(passage, s), score)] : [];
       });
       const shown = previous.shown + page.length;
-      store.replaceLast(key, { ...previous, shown, at: Date.now() });
+      await store.replaceLast(key, { ...previous, shown, at: Date.now() });
       const m = messages(previous.language);
       return makeAnswer({
         question: previous.question, language: previous.language, kind: 'answer',
@@ -179,4 +186,11 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
     },
   };
   return engine;
+}
+
+/** The index with each document's official link resolved (corpus.yml's sourceUrl, or the template). */
+function withOfficialLinks(index: LoadedIndex, template: string | undefined): LoadedIndex {
+  if (!template) return index;
+  const documents = withOfficialUrls(index.documents, template);
+  return { ...index, documents, documentById: new Map(documents.map((d) => [d.id, d])) };
 }

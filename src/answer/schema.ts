@@ -9,6 +9,10 @@ export const CitedPassageSchema = z.object({
   docId: z.string(),
   /** Document display name for citations, e.g. "Rapport du Groupe de travail (oct. 2021)". */
   docName: z.string(),
+  /** The document's symbol (`CTOC/COP/WG.4/2021/3`), when known. */
+  symbol: z.string().optional(),
+  /** The official document (corpus.yml's sourceUrl, or RAPPORTEUR_SOURCE_URL_TEMPLATE with the symbol). */
+  sourceUrl: z.string().optional(),
   label: z.string(),
   /** Heading path joined for display ("II. Recommandations › A. Recommandations concernant …"). */
   section: z.string(),

@@ -9,6 +9,8 @@ export const ProbeConfigSchema = z.object({
   /** How many of the questions are asked a second time (same text: the query cache answers the embedding). */
   repeats: z.number().int().nonnegative(),
   lookups: z.array(z.object({ reference: z.string(), doc: z.string() })),
+  /** Then sent, each once, through the real Slack app as mentions (other texts than `questions`: no cache). */
+  slackQuestions: z.array(z.string().min(1)).default([]),
 });
 export type ProbeConfig = z.infer<typeof ProbeConfigSchema>;
 
@@ -36,6 +38,10 @@ export const ProbeMessageSchema = z.discriminatedUnion('type', [
     forward: SamplesSchema,
     repeated: SamplesSchema,
     lookup: z.object({ samples: SamplesSchema, found: z.number() }),
+    /** Through the Slack app: questions sent, answers posted, wall time (ms). */
+    slack: z.object({ questions: z.number(), answered: z.number(), ms: z.number() }).optional(),
+    /** Peak RSS before the Slack app was started (the engine alone), and over the whole run. */
+    enginePeakRssKb: z.number(),
     peakRssKb: z.number(),
     rssMb: z.record(z.string(), z.number()),
   }),

@@ -1,5 +1,8 @@
 // The figures of one benchmark run: what `--json` prints and bench/results.json holds.
+import type { ReplicasFigures } from './replicas-bench.ts';
 import type { ScalePoint } from './scale.ts';
+import type { SlackFigures } from './slack-bench.ts';
+import type { StateCostResult } from './state-bench.ts';
 import type { LatencySummary } from './stats.ts';
 
 export interface MachineInfo {
@@ -66,7 +69,12 @@ export interface ServingFigures {
   coldStart: ColdStartFigures;
   ask: AskFigures;
   lookup: LatencySummary & { references: number; found: number };
+  /** Peak RSS (VmHWM, MiB) of the serving process over the whole run, the Slack app's part included. */
   peakRssMb: number;
+  /** Peak RSS (MiB) before the Slack app started: the engine alone, after its asks and lookups. */
+  enginePeakRssMb?: number;
+  /** Questions sent through the real Slack app as mentions, and how many were answered in their thread. */
+  slack?: { questions: number; answered: number; seconds: number };
   /** Resident memory after each step of the serving process (start, model, index, firstAnswer, end), MB. */
   rssMb: Record<string, number>;
 }
@@ -87,7 +95,13 @@ export interface BenchReport {
   machine: MachineInfo;
   index?: IndexFigures;
   serving?: ServingFigures;
+  /** The bot over signed HTTP: event → first streamed chunk, event → complete answer. */
+  slack?: SlackFigures;
   scale: { points: ScalePoint[]; growth: ScaleGrowth[] };
+  /** The state store's cost per answer, per backend. */
+  state?: StateCostResult[];
+  /** One serve process against two, for a burst of distinct questions. */
+  replicas?: ReplicasFigures;
   /** Parts not measured, with the reason (e.g. an upstream stage missing). */
   skipped: Array<{ part: string; reason: string }>;
 }

@@ -9,10 +9,13 @@ import { askWorkload, loadDevSet, lookupWorkload } from './devset.ts';
 import { runIndexBench, copyCorpus } from './index-bench.ts';
 import { scaleGrowth, type BenchReport, type MachineInfo } from './report.ts';
 import { defaultScaleOptions, runScale, type Distribution, type ScalePoint } from './scale.ts';
+import { runReplicasBench } from './replicas-bench.ts';
 import { runServingBench } from './serving.ts';
+import { runSlackBench } from './slack-bench.ts';
+import { BENCH_REDIS_ENV, runStateCost } from './state-bench.ts';
 
-export type BenchPart = 'index' | 'serving' | 'scale';
-export const benchParts: BenchPart[] = ['index', 'serving', 'scale'];
+export type BenchPart = 'index' | 'serving' | 'slack' | 'scale' | 'state' | 'replicas';
+export const benchParts: BenchPart[] = ['index', 'serving', 'slack', 'scale', 'state', 'replicas'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -47,9 +50,17 @@ export function plan(options: Pick<BenchOptions, 'quick' | 'scaleN'>) {
     /** Documents indexed in --quick (the smallest), undefined = all. */
     sliceDocuments: options.quick ? 1 : undefined,
     /** Distinct questions asked warm (plus one for the cold start). */
-    askQuestions: options.quick ? 30 : 240,
+    askQuestions: options.quick ? 30 : 300,
+    /** Distinct questions then sent through the Slack app, for the serving process's peak memory. */
+    slackQuestions: options.quick ? 20 : 300,
+    /** Questions sent to the bot as signed events (the first few untimed). */
+    slackEvents: options.quick ? 20 : 100,
     repeats: options.quick ? 10 : 60,
     lookups: options.quick ? 100 : 400,
+    /** Answers' worth of state-store operations timed per backend. */
+    stateAnswers: options.quick ? 100 : 1000,
+    /** Distinct questions in the burst sent to one, then two serve processes (not in --quick). */
+    burstQuestions: options.quick ? 0 : 50,
   };
 }
 
@@ -87,11 +98,12 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
   try {
     let servingCorpus: string | undefined;
     let servingIndex: string | undefined;
-    if (want('index') || want('serving')) {
+    let embedder: import('../embed/index.ts').Embedder | undefined;
+    if (want('index') || want('serving') || want('slack') || want('replicas')) {
       try {
         const { loadEmbedder } = await import('../embed/index.ts');
         progress.step('loading the model', 1);
-        const embedder = await loadEmbedder({ arena: true });
+        embedder = await loadEmbedder({ arena: true });
         if (want('index')) {
           progress.step('index', 1);
           report.index = await runIndexBench({
@@ -131,7 +143,8 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
       } else {
         try {
           const devSet = await loadDevSet(options.devSetFile);
-          const questions = askWorkload(devSet, p.askQuestions + 1);
+          const workload = askWorkload(devSet, p.askQuestions + 1 + p.slackQuestions);
+          const questions = workload.slice(0, p.askQuestions + 1);
           progress.step('serving: cold start', 1);
           report.serving = await runServingBench({
             config: {
@@ -140,11 +153,63 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
               questions,
               repeats: p.repeats,
               lookups: lookupWorkload(devSet, p.lookups),
+              slackQuestions: workload.slice(p.askQuestions + 1),
             },
             onProgress,
           });
         } catch (error) {
           skipped.push({ part: 'serving', reason: failure(error) });
+        }
+      }
+    }
+
+    if (want('slack')) {
+      if (!servingCorpus || !servingIndex || !embedder) {
+        skipped.push({ part: 'slack', reason: 'no index to serve (see above)' });
+      } else {
+        try {
+          const devSet = await loadDevSet(options.devSetFile);
+          progress.step('slack: event → streamed answer', p.slackEvents);
+          report.slack = await runSlackBench({
+            corpusDir: servingCorpus,
+            indexDir: servingIndex,
+            embedder,
+            questions: askWorkload(devSet, p.slackEvents),
+            onProgress,
+          });
+        } catch (error) {
+          skipped.push({ part: 'slack', reason: failure(error) });
+        }
+      }
+    }
+
+    if (want('state')) {
+      progress.step('state store: cost per answer', 1);
+      try {
+        const redisUrl = process.env[BENCH_REDIS_ENV];
+        report.state = await runStateCost({ workDir, answers: p.stateAnswers, ...(redisUrl ? { redisUrl } : {}) });
+      } catch (error) {
+        skipped.push({ part: 'state', reason: failure(error) });
+      }
+    }
+
+    if (want('replicas')) {
+      if (p.burstQuestions === 0) skipped.push({ part: 'replicas', reason: 'not in --quick (starts three serve processes)' });
+      else if (!servingCorpus || !servingIndex) skipped.push({ part: 'replicas', reason: 'no index to serve (see above)' });
+      else {
+        try {
+          const devSet = await loadDevSet(options.devSetFile);
+          const redisUrl = process.env[BENCH_REDIS_ENV];
+          report.replicas = await runReplicasBench({
+            corpusDir: servingCorpus,
+            indexDir: servingIndex,
+            state: redisUrl ?? `sqlite:${path.join(workDir, 'replicas.db')}`,
+            workDir,
+            questions: askWorkload(devSet, p.burstQuestions),
+            onProgress,
+          });
+        } catch (error) {
+          skipped.push({ part: 'replicas', reason: failure(error) });
         }
       }
     }

@@ -94,12 +94,25 @@ async function main(): Promise<void> {
     if (answer.kind === 'lookup') found++;
     if (i % 50 === 0) await send({ type: 'progress', label: 'lookup', done: i + 1, total: config.lookups.length });
   }
+  rss.engineEnd = rssMb();
+  const enginePeakRssKb = peakRssKb();
+  let slack: { questions: number; answered: number; ms: number } | undefined;
+  if (config.slackQuestions.length > 0) {
+    // The rest of what `rapporteur serve` holds: Bolt, its receiver and the bot's stores, driven over HTTP.
+    const { answerThroughSlack } = await import('./slack-load.ts');
+    slack = await answerThroughSlack(engine, config.indexDir, config.slackQuestions, (done, n) =>
+      void send({ type: 'progress', label: 'questions through the Slack app', done, total: n }),
+    );
+    rss.slackEnd = rssMb();
+  }
   await send({
     type: 'result',
     ask: { total, timings, kinds },
     forward,
     repeated,
     lookup: { samples: lookupSamples, found },
+    ...(slack ? { slack } : {}),
+    enginePeakRssKb,
     peakRssKb: peakRssKb(),
     rssMb: { ...rss, end: rssMb() },
   });

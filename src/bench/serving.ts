@@ -13,6 +13,14 @@ import { summarize, type LatencySummary } from './stats.ts';
 
 const probeFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serving-probe.ts');
 
+/**
+ * The Node flags `npm start` runs the bot with (package.json "start"; keep both the same), so the probe
+ * measures that process. A 2 MB semi-space (V8's default is 16 MB per semi-space) keeps the young
+ * generation's garbage from piling up between scavenges: measured with the Slack app under 300 questions,
+ * peak RSS 413.5 → 385.1 MiB in `rapporteur bench --only serving` (one run each; see bench/README.md).
+ */
+export const SERVE_NODE_FLAGS = ['--max-semi-space-size=2'];
+
 type Stage = keyof AskFigures['stages'];
 
 /**
@@ -59,7 +67,7 @@ export async function runServingBench(options: ServingOptions): Promise<ServingF
       // cwd = project root so that `--import tsx` resolves to this project's tsx.
       const child = fork(probeFile, [configFile], {
         cwd: projectRoot,
-        execArgv: ['--import', 'tsx'],
+        execArgv: [...SERVE_NODE_FLAGS, '--import', 'tsx'],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       let stderr = '';
@@ -138,6 +146,8 @@ export function servingFigures(
     },
     lookup: { ...lookup, references: result.lookup.samples.length, found: result.lookup.found },
     peakRssMb: result.peakRssKb / 1024,
+    enginePeakRssMb: result.enginePeakRssKb / 1024,
+    ...(result.slack ? { slack: { questions: result.slack.questions, answered: result.slack.answered, seconds: result.slack.ms / 1000 } } : {}),
     rssMb: result.rssMb,
   };
 }

@@ -63,7 +63,7 @@ export function systemErrorSentence(error: unknown): string | null {
     case 'ENOTDIR':
     case 'EEXIST':
       if (e.syscall === 'mkdir' || e.code === 'ENOTDIR') {
-        return `cannot create the folder ${where}: a part of that path is a file, not a folder; choose another folder (--out, --index)`;
+        return `cannot create a folder at ${where}: it, or a folder above it, is a file; choose another folder (--out, --index)`;
       }
       return null;
     case 'ENOSPC':
@@ -79,7 +79,8 @@ export function systemErrorSentence(error: unknown): string | null {
 
 function verb(syscall: string | undefined): string {
   if (!syscall) return 'use';
-  if (/^(open|read|scandir|stat|lstat|access)$/.test(syscall)) return 'read or write';
+  if (/^(read|scandir|stat|lstat|access)$/.test(syscall)) return 'read';
+  if (syscall === 'open') return 'open';
   if (/^(mkdir|mkdtemp)$/.test(syscall)) return 'create a folder in';
   if (/^(rename|unlink|rmdir|rm|chmod|copyfile|link)$/.test(syscall)) return 'change';
   return 'write';

@@ -1,5 +1,5 @@
 // How an Answer reads in a terminal: quotes with their citations, then sources; labels highlighted on a TTY.
-import { messages, type Answer, type CitedPassage } from '../answer/index.ts';
+import { messages, officialLinks, type Answer, type CitedPassage } from '../answer/index.ts';
 
 export interface FormatOptions {
   color: boolean;
@@ -39,7 +39,8 @@ export function formatAnswer(answer: Answer, options: FormatOptions): string {
   const width = options.width;
 
   const source = (s: CitedPassage, i: number, full: boolean) => {
-    const head = `${i + 1}. ${label(s.label)} — ${s.docName}`;
+    // A passage shown in full (a lookup) names its document's symbol too: that is how it is cited officially.
+    const head = `${i + 1}. ${label(s.label)} — ${s.docName}${full && s.symbol ? ` (${s.symbol})` : ''}`;
     const also = s.alsoIn.length ? dim(` (${m.alsoIn} ${s.alsoIn.map((a) => `${a.docName}, ${a.label}`).join('; ')})`) : '';
     const lines = [head + also];
     if (s.section) lines.push(`   ${dim(wrap(s.section, width, '   '))}`);
@@ -77,6 +78,8 @@ export function formatAnswer(answer: Answer, options: FormatOptions): string {
       out.push(wrap(answer.text, width));
       break;
   }
+  const links = officialLinks(answer);
+  if (links.length) out.push(links.map((l) => dim(`${m.officialDocument} : ${l.symbol ? `${l.symbol} ` : ''}${l.url}`)).join('\n'));
   if (options.explain) {
     const t = answer.timings ? Object.entries(answer.timings).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(' · ') : '';
     out.push(dim(`query: ${answer.resolvedQuery}${answer.confidence !== undefined ? ` · confidence ${answer.confidence.toFixed(3)}` : ''}${t ? ` · ${t}` : ''}`));
@@ -92,7 +95,11 @@ export function answerJson(answer: Answer, top: number) {
     kind: answer.kind,
     answer: answer.text,
     quotes: answer.quotes.map((q) => ({ text: q.text, docId: q.docId, label: q.label })),
-    results: answer.sources.slice(0, top).map((s) => ({ docId: s.docId, label: s.label, score: s.score, text: s.text, section: s.section })),
+    results: answer.sources.slice(0, top).map((s) => ({
+      docId: s.docId, label: s.label, score: s.score, text: s.text, section: s.section,
+      ...(s.symbol ? { symbol: s.symbol } : {}), ...(s.sourceUrl ? { sourceUrl: s.sourceUrl } : {}),
+    })),
+    officialDocuments: officialLinks(answer),
   };
 }
 

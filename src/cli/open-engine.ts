@@ -1,12 +1,14 @@
-// Opens the answer engine for a CLI command, turning the known failures (no model, stale or corrupt index)
-// into one sentence for the person at the terminal.
-import { createAnswerEngine, type RapporteurEngine, type Technique } from '../answer/index.ts';
-import { ModelNotFoundError } from '../embed/index.ts';
-import { IndexError, type BuildProgress } from '../index/index.ts';
-import { UserError } from './errors.ts';
+// Opens the answer engine for a CLI command, saying on stderr when it builds a missing index first.
+import { createAnswerEngine, type ConversationStore, type RapporteurEngine, type Technique } from '../answer/index.ts';
+import type { BuildProgress } from '../index/index.ts';
 import { waitingLine } from './format.ts';
 
-export async function openEngine(options: { corpusDir: string; indexDir: string; techniques?: { with?: Technique[]; without?: Technique[] } }): Promise<RapporteurEngine> {
+export async function openEngine(options: {
+  corpusDir: string;
+  indexDir: string;
+  store?: ConversationStore;
+  techniques?: { with?: Technique[]; without?: Technique[] };
+}): Promise<RapporteurEngine> {
   let lastPercent = -1;
   // A first run builds the index before answering: say so on stderr (stdout may be --json), in steps of 10 %.
   const onBuildProgress = (event: BuildProgress) => {
@@ -19,10 +21,6 @@ export async function openEngine(options: { corpusDir: string; indexDir: string;
     }
     if (event.phase === 'done') process.stderr.write(`rapporteur: index built in ${options.indexDir}\n`);
   };
-  try {
-    return await createAnswerEngine({ ...options, onBuildProgress });
-  } catch (error) {
-    if (error instanceof ModelNotFoundError || error instanceof IndexError) throw new UserError(error.message, 1);
-    throw error;
-  }
+  // A missing model, a damaged index… become one line and an exit code in src/cli/errors.ts.
+  return createAnswerEngine({ ...options, onBuildProgress });
 }

@@ -17,6 +17,8 @@ export interface ParseDocumentInput {
   meta?: DocumentMeta;
   /** sha256 of the file's bytes when the caller read them; otherwise the hash of the text's UTF-8 bytes. */
   contentHash?: string;
+  /** Document symbol found in the file (first page, running headers); corpus.yml's wins. */
+  symbol?: string;
 }
 
 function sha256(text: string): string {
@@ -59,6 +61,8 @@ export function parseDocument(input: ParseDocumentInput): ParsedDocument {
     sourcePath: input.sourcePath,
     contentHash: input.contentHash ?? sha256(input.text),
     ...(meta.draftOf ? { draftOf: meta.draftOf } : {}),
+    ...(meta.symbol ?? input.symbol ? { symbol: meta.symbol ?? input.symbol } : {}),
+    ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
     metaSource: input.meta ? 'corpus.yml' : 'inferred',
   });
   if (source.unreadable) {
@@ -74,12 +78,12 @@ export function parseDocument(input: ParseDocumentInput): ParsedDocument {
   const units = buildUnits(source.lines, pdf);
   try {
     const result = assemble(units, { docId: input.id, file, pdf });
-    if (result.structured) return { document, passages: result.passages, warnings: [...warnings, ...result.warnings] };
+    if (result.structured) return { document, passages: result.passages, warnings: [...warnings, ...result.warnings], structured: true };
     warnings.push({ file, line: 1, message: 'no numbered paragraphs or recommendations found; text blocks numbered in order' });
   } catch (error) {
     // A parser bug must not take the whole corpus down: fall back to blocks and say so.
     const message = error instanceof Error ? error.message : String(error);
     warnings.push({ file, line: 1, message: `parser error (${message}); text blocks numbered in order` });
   }
-  return { document, passages: blocksAsParagraphs(units, input.id, pdf), warnings };
+  return { document, passages: blocksAsParagraphs(units, input.id, pdf), warnings, structured: false };
 }

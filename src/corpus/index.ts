@@ -5,3 +5,6 @@ export { parseDocument, type ParseDocumentInput } from './document.ts';
 export { loadCorpus, CorpusError, CORPUS_META_FILE } from './load.ts';
 export { inferDocumentMeta } from './meta.ts';
 export { passageContext, fullPassageText } from './context.ts';
+export { readCorpusMeta, displayPath } from './load.ts';
+export { isReportFile, reportId, readReportFile, ReportFileError, REPORT_FILE, MAX_REPORT_BYTES, type ReadReport } from './read-report.ts';
+export { addToCorpus, removeFromCorpus, filesOfDocument, idFromFileName, DOCUMENT_ID } from './edit.ts';

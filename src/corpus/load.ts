@@ -1,19 +1,18 @@
-// The corpus folder: corpus.yml (validated) plus every .md/.txt report in it, sorted by file name.
+// The corpus folder: corpus.yml (validated) plus every .md/.txt/.pdf/.docx report in it, sorted by file name.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../config.ts';
 import { parseDocument } from './document.ts';
+import { isReportFile, readReportFile, ReportFileError, reportId } from './read-report.ts';
 import { CorpusMetaSchema, type Corpus, type CorpusMeta, type ParseWarning } from './schema.ts';
-import { decodeBytes } from './source-text.ts';
 
 /** A corpus folder or corpus.yml that cannot be used at all; the message is meant for the user. */
 export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-const REPORT_FILE = /\.(md|txt)$/i;
 export const CORPUS_META_FILE = 'corpus.yml';
 
 /** Path relative to the project root when inside it (stable across machines), absolute otherwise. */
@@ -22,7 +21,7 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file);
 }
 
-async function readCorpusMeta(corpusDir: string): Promise<CorpusMeta | undefined> {
+export async function readCorpusMeta(corpusDir: string): Promise<CorpusMeta | undefined> {
   const file = path.join(corpusDir, CORPUS_META_FILE);
   let text: string;
   try {
@@ -53,29 +52,39 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
     throw new CorpusError(`corpus folder not found: ${corpusDir}`);
   }
   const meta = await readCorpusMeta(corpusDir);
-  const files = entries.filter((f) => REPORT_FILE.test(f) && !/^readme\./i.test(f)).sort();
+  const files = entries.filter(isReportFile).sort();
   const corpus: Corpus = { documents: [], passages: [], warnings: [] };
   const seen = new Set<string>();
   for (const name of files) {
     const full = path.join(corpusDir, name);
-    const id = name.replace(REPORT_FILE, '');
+    const id = reportId(name);
     if (seen.has(id)) {
       corpus.warnings.push({ file: displayPath(full), line: 0, message: `another file already has id "${id}"; skipped` });
       continue;
     }
     seen.add(id);
-    const bytes = await readFile(full);
+    let report;
+    try {
+      report = await readReportFile(full, displayPath(full));
+    } catch (error) {
+      // A report that cannot be read at all is skipped with its reason; the rest of the corpus still loads.
+      if (!(error instanceof ReportFileError)) throw error;
+      corpus.warnings.push({ file: displayPath(full), line: 0, message: `${error.message}; file skipped` });
+      continue;
+    }
     const parsed = parseDocument({
       id,
-      text: decodeBytes(bytes),
+      text: report.read.text,
       sourcePath: displayPath(full),
-      contentHash: createHash('sha256').update(bytes).digest('hex'),
+      contentHash: createHash('sha256').update(report.bytes).digest('hex'),
+      ...(report.read.symbol ? { symbol: report.read.symbol } : {}),
       ...(meta?.documents[id] ? { meta: meta.documents[id] } : {}),
     });
+    const pageOf = report.read.pageOfLine;
     corpus.documents.push(parsed.document);
     // One at a time: spreading a report of 100 000+ passages into push() overflows the call stack.
     for (const passage of parsed.passages) corpus.passages.push(passage);
-    for (const warning of parsed.warnings) corpus.warnings.push(warning);
+    for (const w of parsed.warnings) corpus.warnings.push(pageOf[w.line - 1] ? { ...w, page: pageOf[w.line - 1] } : w);
   }
   corpus.warnings.push(...metaWarnings(meta, seen, corpusDir));
   return corpus;
@@ -87,7 +96,7 @@ function metaWarnings(meta: CorpusMeta | undefined, ids: Set<string>, corpusDir:
   const file = displayPath(path.join(corpusDir, CORPUS_META_FILE));
   const warnings: ParseWarning[] = [];
   for (const [id, entry] of Object.entries(meta.documents)) {
-    if (!ids.has(id)) warnings.push({ file, line: 0, message: `"${id}" is described but has no .md/.txt file` });
+    if (!ids.has(id)) warnings.push({ file, line: 0, message: `"${id}" is described but has no report file` });
     if (entry.draftOf && !ids.has(entry.draftOf)) warnings.push({ file, line: 0, message: `"${id}" is a draft of unknown document "${entry.draftOf}"` });
   }
   return warnings;

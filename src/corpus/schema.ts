@@ -10,6 +10,10 @@ export const DocumentKindSchema = z.enum([
 ]);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
+/** A UN document symbol: slash-separated parts of capitals, digits and dots (`A/78/50`, `CTOC/COP/WG.4/2021/L.1`). */
+export const DOCUMENT_SYMBOL = /^[A-Z][A-Z0-9.]*(?:\/[A-Z0-9][A-Za-z0-9.()-]*)+$/;
+export const DocumentSymbolSchema = z.string().regex(DOCUMENT_SYMBOL, 'expected a document symbol such as CTOC/COP/WG.4/2021/3');
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
 
 /** One entry of corpus/corpus.yml: what the file itself does not say reliably. */
@@ -21,6 +25,10 @@ export const DocumentMetaSchema = z
     kind: DocumentKindSchema,
     /** Id of the document this one is a draft of (the final text wins in search). */
     draftOf: z.string().min(1).optional(),
+    /** The United Nations document symbol, e.g. `CTOC/COP/WG.4/2021/3` (found on the first page when absent). */
+    symbol: DocumentSymbolSchema.optional(),
+    /** Where the official document is published (overrides RAPPORTEUR_SOURCE_URL_TEMPLATE). */
+    sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
@@ -47,6 +55,10 @@ export const DocumentSchema = z.object({
   /** sha256 of the file's bytes, hex. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   draftOf: z.string().min(1).optional(),
+  /** The document symbol (`CTOC/COP/WG.4/2021/3`), from corpus.yml or the first page. */
+  symbol: DocumentSymbolSchema.optional(),
+  /** Link to the official document, from corpus.yml. */
+  sourceUrl: z.url().optional(),
   /** Where the metadata came from: corpus.yml, or guessed from the document's header. */
   metaSource: z.enum(['corpus.yml', 'inferred']),
 });
@@ -80,6 +92,8 @@ export type Passage = z.infer<typeof PassageSchema>;
 export const ParseWarningSchema = z.object({
   file: z.string(),
   line: z.number().int().nonnegative(),
+  /** For PDF and Word sources: the page of the original file the line comes from. */
+  page: z.number().int().positive().optional(),
   message: z.string(),
 });
 export type ParseWarning = z.infer<typeof ParseWarningSchema>;
@@ -88,6 +102,8 @@ export interface ParsedDocument {
   document: Document;
   passages: Passage[];
   warnings: ParseWarning[];
+  /** False when no numbered paragraph or recommendation was found and text blocks were numbered instead. */
+  structured?: boolean;
 }
 
 export interface Corpus {

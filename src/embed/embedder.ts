@@ -14,11 +14,11 @@ import {
   offlineFromEnv,
   resolveModelsDir,
 } from './model-location.ts';
-import { loadUnigramTokenizer, type TokenizerClasses } from './compact-tokenizer.ts';
-import { releaseParsedVocabulary, withLeanVocabTries } from './lean-vocab-trie.ts';
-import { modelFileCache, type ModelFileCache } from './model-file-cache.ts';
+import type { TokenizerClasses } from './compact-tokenizer.ts';
+import { leanLoadRefusal, loadLean } from './lean-load.ts';
+import type { ModelFileCache } from './model-file-cache.ts';
 import { checkModelFiles, diagnoseModelFiles, ONNX_FILE } from './model-files.ts';
-import { installThreadOptions, modelFileStandIn, threadOptionsFromEnv } from './onnx-threads.ts';
+import { installThreadOptions, threadOptionsFromEnv } from './onnx-threads.ts';
 import { averageUnitVectors, normalize, tokenizerPieces, tokenWindows, TOKENIZER_CHUNK_CHARS } from './windows.ts';
 
 export interface Embedder {
@@ -57,13 +57,23 @@ export interface LoadEmbedderOptions {
   lean?: boolean;
 }
 
+/** Said once per process when the model is loaded transformers.js's own way although the lean way was asked for. */
+let warnedStockLoad = false;
+function warnStockLoad(reason: string): void {
+  if (warnedStockLoad) return;
+  warnedStockLoad = true;
+  process.emitWarning(`loading the embedding model transformers.js's own way, in about twice the memory: ${reason}`, {
+    code: 'RAPPORTEUR_LEAN_LOAD',
+  });
+}
+
 export const QUERY_PREFIX = 'query: ';
 export const PASSAGE_PREFIX = 'passage: ';
 const BATCH_SIZE = 16;
 const QUERY_CACHE_SIZE = 512;
 
 // The slice of transformers.js we use, typed here rather than through its generated declarations.
-interface Tokenizer {
+export interface Tokenizer {
   encode(text: string, pair?: string | null, options?: { add_special_tokens?: boolean }): number[];
   pad_token_id?: number;
 }
@@ -71,11 +81,11 @@ interface TensorLike {
   data: Float32Array;
   dims: number[];
 }
-interface EncoderModel {
+export interface EncoderModel {
   (inputs: Record<string, unknown>): Promise<{ last_hidden_state: TensorLike }>;
   session: { inputNames: string[] };
 }
-interface TransformersModule {
+export interface TransformersModule {
   env: {
     localModelPath: string;
     cacheDir: string;
@@ -115,7 +125,9 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   // A damaged copy is named before onnxruntime or transformers.js meet it (they print stacks and a false fallback).
   if (dir) await checkModelFiles(path.join(dir, MODEL_ID));
   const sessionOptions = { ...threadOptionsFromEnv(env), cpuMemArena: opts.arena ?? false };
-  const wrapped = await installThreadOptions(sessionOptions, [modelFile(dir ?? downloadDir)]);
+  // The lean load relies on library internals (lean-load.ts lists them): only on the versions it was checked on.
+  const refusal = (opts.lean ?? true) && dir ? leanLoadRefusal() : null;
+  const wrapped = !refusal && (await installThreadOptions(sessionOptions, [modelFile(dir ?? downloadDir)]));
   const transformers = (await import('@xenova/transformers')) as unknown as TransformersModule;
   transformers.env.allowLocalModels = true;
   transformers.env.localModelPath = dir ?? downloadDir;
@@ -123,6 +135,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   transformers.env.allowRemoteModels = !dir;
   // The lean load needs the files on disk (and our hold on onnxruntime, to open the ONNX file by path).
   const leanFrom = (opts.lean ?? true) && wrapped ? dir : null;
+  if ((opts.lean ?? true) && dir && !leanFrom) warnStockLoad(refusal ?? 'onnxruntime-node could not be wrapped to open the model by path');
 
   let tokenizer: Tokenizer;
   let model: EncoderModel;
@@ -142,34 +155,6 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
     throw (await diagnoseModelFiles(path.join(dir, MODEL_ID))) ?? new ModelLoadError(path.join(dir, MODEL_ID), `could not be loaded (${message.split('\n')[0]})`);
   }
   return new E5Embedder(tokenizer, model, transformers.Tensor);
-}
-
-/**
- * Loads the model from `modelsDir` in a fraction of the memory transformers.js's own way takes (peak RSS of
- * the serving process 790 → 365 MB, see bench/README.md), with the same tokenizer and the same session, so
- * the same vectors: onnxruntime opens the ONNX file itself, which transformers.js then never reads (a
- * stand-in served by our custom cache; transformers.js consults its file cache before a custom one, hence it
- * is off); the tokenizer is built with its vocabulary parsed a slice at a time and held in a packed trie, not
- * a trie of Maps. The model comes first, while the process is
- * smallest: onnxruntime's own peak while it builds the session (50–75 MB above what it keeps, now the
- * process's peak) then does not stack on the tokenizer's.
- */
-async function loadLean(
-  transformers: TransformersModule,
-  modelsDir: string,
-  onnxFile: string,
-): Promise<{ tokenizer: Tokenizer; model: EncoderModel }> {
-  const modelDir = path.join(modelsDir, MODEL_ID);
-  transformers.env.useFSCache = false;
-  transformers.env.useCustomCache = true;
-  transformers.env.customCache = modelFileCache(modelDir, onnxFile, modelFileStandIn(onnxFile));
-  const model = await transformers.AutoModel.from_pretrained(MODEL_ID, { quantized: true });
-  const { value: tokenizer } = await withLeanVocabTries(async () => {
-    const compact = (await loadUnigramTokenizer(modelDir, transformers.AutoTokenizer)) as Tokenizer | null;
-    return compact ?? transformers.AutoTokenizer.from_pretrained(MODEL_ID);
-  });
-  releaseParsedVocabulary(tokenizer);
-  return { tokenizer, model };
 }
 
 /** One piece of input for the encoder: a whole text, or one window of a long one. */

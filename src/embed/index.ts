@@ -18,3 +18,4 @@ export {
   offlineFromEnv,
 } from './model-location.ts';
 export { MODEL_MAX_TOKENS, WINDOW_OVERLAP } from './windows.ts';
+export { LruCache } from './lru.ts';

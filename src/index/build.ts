@@ -88,7 +88,9 @@ async function buildLocked(opts: BuildIndexOptions, indexDir: string, progress: 
   const metaFile = existsSync(metaPath) ? { path: CORPUS_META_FILE, contentHash: sha256(await fs.readFile(metaPath)) } : null;
   const corpus = await loadCorpus(corpusDir);
   const { documents, passages } = corpus;
-  if (passages.length === 0) throw new IndexBuildError(`no passages found in ${corpusDir}: nothing to index`);
+  if (passages.length === 0) {
+    throw new IndexBuildError(`no passages found in ${corpusDir}: nothing to index; put the reports there (.md or .txt files, see \`rapporteur corpus\`) or point --corpus at the folder that holds them`);
+  }
   const documentById = new Map(documents.map((d) => [d.id, d]));
   assertUniqueIds(passages);
   const sentences = passages.flatMap(sentencesOfPassage);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { loadCorpus, type Document, type Passage } from '../corpus/index.ts';
+import { isReportFile, loadCorpus, type Document, type Passage } from '../corpus/index.ts';
 import { lostItsManifest, recoverIndexDir } from './atomic-dir.ts';
 import { IndexError } from './errors.ts';
 import {
@@ -185,10 +185,8 @@ async function readVerifiedFiles(dir: string, manifest: IndexManifest): Promise<
   return files;
 }
 
-/** Corpus files the parser reads: Markdown and text reports, except a README. */
-export function isCorpusDocumentFile(name: string): boolean {
-  return /\.(md|txt)$/i.test(name) && !/^readme\./i.test(name);
-}
+/** Corpus files the parser reads (Markdown, text, PDF, Word), except a README. */
+export const isCorpusDocumentFile = isReportFile;
 
 /** Throws a `stale` IndexError naming the first difference between the corpus folder and the manifest. */
 async function assertFresh(dir: string, manifest: IndexManifest, corpusDir: string): Promise<void> {

@@ -69,14 +69,24 @@ export function findDraftTwins(
     }
     return s;
   };
+  // Tokenizing is the cost here: each passage's numbers once, not once per pair (a draft × its final text).
+  const numbers = new Map<string, Set<string>>();
+  const numbersOfPassage = (p: Passage): Set<string> => {
+    let n = numbers.get(p.id);
+    if (!n) {
+      n = numbersOf(p.text);
+      numbers.set(p.id, n);
+    }
+    return n;
+  };
   for (const draft of documents) {
     if (!draft.draftOf) continue;
     const finals = byDoc.get(draft.draftOf) ?? [];
     for (const passage of byDoc.get(draft.id) ?? []) {
       let best: DraftTwin | undefined;
-      const numbers = numbersOf(passage.text);
+      const cited = numbersOfPassage(passage);
       for (const candidate of finals) {
-        if (!numbersCompatible(numbers, numbersOf(candidate.text))) continue;
+        if (!numbersCompatible(cited, numbersOfPassage(candidate))) continue;
         const similarity = dice(shinglesOf(passage), shinglesOf(candidate));
         if (!best || similarity > best.similarity) {
           best = { draftPassageId: passage.id, finalPassageId: candidate.id, similarity };

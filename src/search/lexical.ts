@@ -8,6 +8,11 @@
 // every (term, field, passage) score depends only on the index, so it is computed once at start-up, and a
 // query only adds precomputed numbers into flat arrays — MiniSearch recomputed them and built a result object
 // per matching passage, which made BM25 the largest non-embedding stage of a warm ask (`rapporteur bench`).
+//
+// What it relies on in MiniSearch beyond its documented options: the BM25+ formula and its parameters above,
+// the running mean of field lengths (and its rounding), and the order of the multiplications; its public
+// `minisearch/SearchableMap` export for fuzzy term lookup. package.json pins minisearch to exactly 7.2.0, and
+// the parity test fails, naming the question and the passage, the day an upgrade changes any of it.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../corpus/index.ts';
 import { processTerm, tokenize } from './french.ts';

@@ -77,12 +77,19 @@ export function createLookup(corpus: LookupCorpus): Lookup {
     const parsed = parseReference(reference);
     const result: LookupResult = { query: reference, parsed, matches: [], suggestions: [], unplacedWords: [] };
     let scope: Document[] | undefined;
-    if (options.doc !== undefined) {
+    const bySymbol = options.doc !== undefined ? documentsWithSymbol(options.doc) : [];
+    if (bySymbol.length > 0) scope = bySymbol;
+    else if (options.doc !== undefined) {
       const found = matcher.resolve(options.doc.trim().split(/\s+/).filter(Boolean));
       if (found.unknown.length > 0 || !found.documents?.length) return { ...result, error: 'unknown-document' };
       scope = found.documents;
     }
     if (!parsed) return { ...result, error: 'no-reference' };
+    if (!scope && parsed.symbol) {
+      // "recommandation 7 c CTOC/COP/WG.4/2021/3": the symbol names the document.
+      scope = documentsWithSymbol(parsed.symbol);
+      if (scope.length === 0) return { ...result, error: 'unknown-document' };
+    }
     if (parsed.docWords.length > 0) {
       const found = matcher.resolve(parsed.docWords);
       result.unplacedWords = found.unknown;
@@ -103,6 +110,11 @@ export function createLookup(corpus: LookupCorpus): Lookup {
     if (result.matches.length === 0) result.suggestions = suggest(parsed, scope);
     return result;
   };
+
+  function documentsWithSymbol(symbol: string): Document[] {
+    const wanted = symbol.replace(/\s+/g, '').toUpperCase();
+    return corpus.documents.filter((d) => d.symbol?.toUpperCase() === wanted);
+  }
 
   function suggest(ref: ParsedReference, scope: Document[] | undefined): LookupHit[] {
     const scored: Array<{ entry: LabelEntry; distance: number }> = [];

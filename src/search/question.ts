@@ -32,7 +32,8 @@ export function isReferenceQuestion(question: string): { ref: string; doc?: stri
   }
   const ref = parsed.matched || formatReference(parsed);
   const result: { ref: string; doc?: string } = { ref };
-  if (documentish.length > 0) result.doc = documentish.join(' ');
+  if (parsed.symbol) result.doc = parsed.symbol;
+  else if (documentish.length > 0) result.doc = documentish.join(' ');
   return result;
 }
 

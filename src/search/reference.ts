@@ -18,6 +18,19 @@ export interface ParsedReference {
   matched: string;
   /** True when a kind keyword (reco, §, note…) was present. */
   explicit: boolean;
+  /** A document symbol typed with the reference ("recommandation 7 c CTOC/COP/WG.4/2021/3"), upper-cased. */
+  symbol?: string;
+}
+
+/** A document symbol inside typed text, in any case: letters first, at least one slash and one digit. */
+const TYPED_SYMBOL = /(?<![\p{L}\p{N}/])[A-Za-z][A-Za-z0-9.]*(?:\/[A-Za-z0-9][A-Za-z0-9.()-]*)+/u;
+
+/** The symbol in a typed reference, and the text with it blanked out (same length, so offsets hold). */
+function takeSymbol(input: string): { text: string; symbol?: string } {
+  const match = TYPED_SYMBOL.exec(input);
+  if (!match || !/\d/.test(match[0])) return { text: input };
+  const symbol = match[0].replace(/[.)]+$/, '');
+  return { text: input.slice(0, match.index) + ' '.repeat(match[0].length) + input.slice(match.index + match[0].length), symbol: symbol.toUpperCase() };
 }
 
 // Keywords in folded form; the order inside each alternation puts longer forms first.
@@ -137,7 +150,14 @@ function findCore(folded: string): CoreMatch | undefined {
  * Parses a typed reference. Returns null when the input holds no reference at all (no number to read).
  * Document words are everything else left in the input, minus filler words; resolving them is the lookup's job.
  */
-export function parseReference(input: string): ParsedReference | null {
+export function parseReference(typed: string): ParsedReference | null {
+  const { text: input, symbol } = takeSymbol(typed);
+  const parsed = parseWithoutSymbol(input);
+  if (parsed && symbol) parsed.symbol = symbol;
+  return parsed;
+}
+
+function parseWithoutSymbol(input: string): ParsedReference | null {
   const folded = foldText(input).replace(/[’‘ʼ]/g, "'");
   if (!folded.trim() || folded.length > 300) return null;
   // Four-digit numbers never match the core, so a leading year ("2017 7 g)") stays a document word.

@@ -1,7 +1,10 @@
 // Recent answers by id, so "Partager dans le canal" and feedback can reuse what was shown without stuffing the
-// whole answer into a button value (≤ 2 000 characters). Bounded; a miss falls back to asking again.
+// whole answer into a button value (≤ 2 000 characters). Kept in the state store (bounded, expiring, shared by
+// every process); a miss falls back to asking again.
 import { randomBytes } from 'node:crypto';
-import type { Answer } from '../answer/index.ts';
+import { z } from 'zod';
+import { AnswerSchema, type Answer } from '../answer/index.ts';
+import type { StateStore } from '../state/index.ts';
 
 export interface ShownAnswer {
   answerId: string;
@@ -11,24 +14,35 @@ export interface ShownAnswer {
   conversationKey: string;
 }
 
+const ShownAnswerSchema = z.object({
+  answerId: z.string(),
+  answer: AnswerSchema,
+  mode: z.enum(['ask', 'lookup']),
+  conversationKey: z.string(),
+});
+
 export interface AnswerCache {
-  remember(entry: Omit<ShownAnswer, 'answerId'>): ShownAnswer;
-  get(answerId: string): ShownAnswer | undefined;
+  remember(entry: Omit<ShownAnswer, 'answerId'>): Promise<ShownAnswer>;
+  get(answerId: string): Promise<ShownAnswer | undefined>;
 }
 
 export function newAnswerId(): string {
   return randomBytes(6).toString('hex');
 }
 
-export function createAnswerCache(max = 500): AnswerCache {
-  const entries = new Map<string, ShownAnswer>();
+export function createAnswerCache(state: StateStore): AnswerCache {
   return {
-    remember(entry) {
+    async remember(entry) {
       const shown = { ...entry, answerId: newAnswerId() };
-      entries.set(shown.answerId, shown);
-      while (entries.size > max) entries.delete(entries.keys().next().value!);
+      await state.answers.put(shown.answerId, JSON.stringify(shown));
       return shown;
     },
-    get: (answerId) => entries.get(answerId),
+    async get(answerId) {
+      const json = await state.answers.get(answerId);
+      if (json === undefined) return undefined;
+      // Written by this code, maybe by an older version: what does not parse is a miss, not an error.
+      const parsed = ShownAnswerSchema.safeParse(JSON.parse(json));
+      return parsed.success ? parsed.data : undefined;
+    },
   };
 }

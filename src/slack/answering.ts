@@ -18,7 +18,9 @@ import {
   type StreamedAnswer,
 } from './blocks/index.ts';
 import type { ShownAnswer } from './answer-cache.ts';
+import { citationLinks } from './citation-links.ts';
 import type { SlackDeps } from './deps.ts';
+import { takeOff, type PlaceRecord } from './in-flight.ts';
 
 /** A chat stream as @slack/web-api's ChatStreamer (Bolt's sayStream) gives it. */
 export interface AnswerStream {
@@ -33,8 +35,13 @@ export interface AnswerPlace {
   stream?: () => AnswerStream;
   /** Tell only the asker (rate limit). */
   notifyPrivately(message: SlackMessage): Promise<unknown>;
-  /** Show and clear the "working" signal (👀 reaction, assistant status). Failures are only logged. */
+  /**
+   * Show and clear the "working" signal (👀 reaction, assistant status): a decoration, never waited for —
+   * the answer goes out whether it is slow, failing or rate-limited. Failures are only logged.
+   */
   working?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+  /** How another process can post here, so a question left in flight by a crash is still answered. */
+  resume?: PlaceRecord;
 }
 
 export interface Question {
@@ -45,27 +52,24 @@ export interface Question {
   /** For lookups: the document the reference is in, when given. */
   doc?: string;
   /** Layout: slash-command answers are ephemeral and recall the question. */
-  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly'>;
+  display?: Pick<AnswerMessageOptions, 'ephemeral' | 'showQuestion' | 'sourcesOnly' | 'sharedBy'>;
 }
 
-/** Render a remembered answer for its place. */
-export function renderShown(shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
-  return answerMessage(shown.answer, {
-    answerId: shown.answerId,
-    conversationKey: shown.conversationKey,
-    mode: shown.mode,
-    ...display,
-  });
+/** The options a remembered answer is rendered with: its ids, its place's layout, its citations' reader links. */
+function messageOptions(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): AnswerMessageOptions {
+  const links = citationLinks(shown.answer, deps.links);
+  return { answerId: shown.answerId, conversationKey: shown.conversationKey, mode: shown.mode, ...display, ...(links ? { links } : {}) };
+}
+
+/** Render a remembered answer for its place, its citations linked to the reader when it is on. */
+export function renderShown(deps: Pick<SlackDeps, 'links'>, shown: ShownAnswer, display: Question['display'] = {}): SlackMessage {
+  return answerMessage(shown.answer, messageOptions(deps, shown, display));
 }
 
 /** The streamed form of a remembered answer: the same blocks as renderShown, split around the tasks. */
 export function renderStreamed(deps: SlackDeps, shown: ShownAnswer, display: Question['display'] = {}): StreamedAnswer {
   const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
-  return streamedAnswer(
-    shown.answer,
-    { answerId: shown.answerId, conversationKey: shown.conversationKey, mode: shown.mode, ...display },
-    { documents, ...(deps.passageLink ? { link: deps.passageLink } : {}) },
-  );
+  return streamedAnswer(shown.answer, messageOptions(deps, shown, display), { documents, ...(deps.passageLink ? { link: deps.passageLink } : {}) });
 }
 
 async function quietly(deps: SlackDeps, what: string, action: () => Promise<unknown>): Promise<void> {
@@ -76,6 +80,24 @@ async function quietly(deps: SlackDeps, what: string, action: () => Promise<unkn
   }
 }
 
+/**
+ * Show the working signal without waiting for it, and return how to clear it: once it was shown (a 👀 still
+ * being added cannot be removed yet), again without waiting. Issue 13, D6: a failing reactions.add delayed
+ * every answer by its retries.
+ */
+function showWorking(deps: SlackDeps, signal: NonNullable<AnswerPlace['working']>): () => void {
+  const shown = signal.start().then(
+    () => true,
+    (error: unknown) => {
+      deps.logger.warn({ err: error }, 'working signal failed');
+      return false;
+    },
+  );
+  return () => {
+    void shown.then((wasShown) => (wasShown ? quietly(deps, 'clearing working signal', () => signal.stop()) : undefined));
+  };
+}
+
 /** Ask the engine (or look up) and remember the answer; undefined while the engine is still loading. */
 export async function produceAnswer(deps: SlackDeps, question: Question): Promise<ShownAnswer | undefined> {
   const engine = deps.engine.get();
@@ -84,7 +106,7 @@ export async function produceAnswer(deps: SlackDeps, question: Question): Promis
     question.mode === 'lookup'
       ? engine.lookup(question.text, question.doc ? { doc: question.doc } : {})
       : await engine.ask(question.text, { conversationKey: question.conversationKey });
-  return deps.answers.remember({ answer, mode: question.mode, conversationKey: question.conversationKey });
+  return await deps.answers.remember({ answer, mode: question.mode, conversationKey: question.conversationKey });
 }
 
 /** Open the stream with the search task; undefined (post instead) where streaming is off or refused. */
@@ -127,36 +149,42 @@ async function deliver(deps: SlackDeps, place: AnswerPlace, stream: AnswerStream
   }
 }
 
-/** Answer one question at one place. Resolves when the answer (or a notice) is posted; never rejects. */
-export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question): Promise<ShownAnswer | undefined> {
+/**
+ * Answer one question at one place. Resolves when the answer (or a notice) is posted; never rejects.
+ * `resumedId`: a question taken over from a process that died (in-flight.ts); its rate limit was counted.
+ */
+export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question, resumedId?: string): Promise<ShownAnswer | undefined> {
   const log = deps.logger.child({ user: question.userId, conversation: question.conversationKey, mode: question.mode });
-  if (question.mode === 'ask' && !deps.limiter.tryTake(question.userId)) {
-    log.info('rate limited');
-    await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(deps.limiter.retryAfterSeconds(question.userId))));
-    return undefined;
+  if (question.mode === 'ask' && !resumedId) {
+    const { allowed, retryAfterSeconds } = await deps.limiter.take(question.userId);
+    if (!allowed) {
+      log.info('rate limited');
+      await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(retryAfterSeconds)));
+      return undefined;
+    }
   }
   if (!deps.engine.get()) {
     await quietly(deps, 'start-up notice', () => place.post(startingNotice()));
     return undefined;
   }
-  if (place.working) await quietly(deps, 'working signal', () => place.working!.start());
+  const flight = await takeOff(deps, place.resume, question, resumedId);
+  const clearWorking = place.working ? showWorking(deps, place.working) : undefined;
   let shown: ShownAnswer | undefined;
   const started = Date.now();
-  // The stream opens (first chunk) while the engine works.
-  const [stream, produced] = await Promise.all([
-    openStream(deps, place, question),
-    produceAnswer(deps, question).then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    ),
-  ]);
+  // The working signal (not awaited: a decoration never delays an answer) and the stream's first chunk go out
+  // before the engine takes the CPU: the first chunk is what the user sees first (bench: event → first chunk).
+  const stream = await openStream(deps, place, question);
+  const produced = await produceAnswer(deps, question).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   const language = detectLanguage(question.text);
   const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
   try {
     if ('error' in produced) throw produced.error;
     shown = produced.value;
     if (shown) {
-      await deliver(deps, place, stream, renderShown(shown, question.display), renderStreamed(deps, shown, question.display));
+      await deliver(deps, place, stream, renderShown(deps, shown, question.display), renderStreamed(deps, shown, question.display));
       log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, streamed: Boolean(stream), ms: Date.now() - started }, 'answered');
     }
   } catch (error) {
@@ -165,7 +193,8 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
     else log.error({ err: error }, 'answering failed');
     await quietly(deps, 'notice', () => deliver(deps, place, stream, notice, failedStream(documents, language, notice.blocks)));
   } finally {
-    if (place.working) await quietly(deps, 'clearing working signal', () => place.working!.stop());
+    await flight.land();
+    clearWorking?.();
   }
   return shown;
 }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../config.ts';
+import { StateSpecSchema } from '../state/index.ts';
 
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
@@ -24,7 +25,9 @@ const EnvSchema = z.object({
     .url({ error: 'must be a URL such as https://slack.com/api/' })
     .transform((url) => (url.endsWith('/') ? url : `${url}/`))
     .optional(),
+  // The JSON-lines feedback file of earlier versions, imported once into the state store.
   RAPPORTEUR_FEEDBACK_FILE: z.string().min(1).default(path.join(projectRoot, 'feedback.jsonl')),
+  RAPPORTEUR_STATE: StateSpecSchema,
   RAPPORTEUR_RATE_LIMIT: z.coerce
     .number({ error: 'must be a whole number of questions per minute' })
     .int()

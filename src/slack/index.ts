@@ -6,3 +6,5 @@ export { createLogger } from './logger.ts';
 export { watchIndex, type IndexWatcher } from './index-watcher.ts';
 export { createFeedbackStore, type FeedbackRecord, type FeedbackStore } from './feedback-store.ts';
 export { startServer, type RunningServer, type ServerOptions } from './server.ts';
+export { SlackAuthError, type AuthRetryOptions } from './authorization.ts';
+export { readiness, type Readiness } from './health.ts';

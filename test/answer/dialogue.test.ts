@@ -92,29 +92,29 @@ describe('resolveFollowUp', () => {
 });
 
 describe('MemoryConversationStore', () => {
-  it('bounds turns per conversation and forgets old turns', () => {
+  it('bounds turns per conversation and forgets old turns', async () => {
     let now = 1_000_000;
     const store = new MemoryConversationStore({ maxTurns: 2, maxAgeMs: 1000, now: () => now });
-    for (const q of ['a', 'b', 'c']) store.append('k', turn({ question: q, at: now }));
-    expect(store.turns('k').map((t) => t.question)).toEqual(['b', 'c']);
+    for (const q of ['a', 'b', 'c']) await store.append('k', turn({ question: q, at: now }));
+    expect((await store.turns('k')).map((t) => t.question)).toEqual(['b', 'c']);
     now += 1001;
-    expect(store.turns('k')).toEqual([]);
+    expect(await store.turns('k')).toEqual([]);
   });
-  it('keeps conversations apart and evicts the least recently used', () => {
+  it('keeps conversations apart and evicts the least recently used', async () => {
     const store = new MemoryConversationStore({ maxConversations: 2 });
-    store.append('a', turn({ question: 'qa' }));
-    store.append('b', turn({ question: 'qb' }));
-    store.append('a', turn({ question: 'qa2' }));
-    store.append('c', turn({ question: 'qc' }));
-    expect(store.turns('b')).toEqual([]);
-    expect(store.turns('a').map((t) => t.question)).toEqual(['qa', 'qa2']);
-    expect(store.turns('c').map((t) => t.question)).toEqual(['qc']);
+    await store.append('a', turn({ question: 'qa' }));
+    await store.append('b', turn({ question: 'qb' }));
+    await store.append('a', turn({ question: 'qa2' }));
+    await store.append('c', turn({ question: 'qc' }));
+    expect(await store.turns('b')).toEqual([]);
+    expect((await store.turns('a')).map((t) => t.question)).toEqual(['qa', 'qa2']);
+    expect((await store.turns('c')).map((t) => t.question)).toEqual(['qc']);
   });
-  it('replaceLast updates the latest turn only', () => {
+  it('replaceLast updates the latest turn only', async () => {
     const store = new MemoryConversationStore();
-    store.append('k', turn({ shown: 1 }));
-    store.append('k', turn({ shown: 2 }));
-    store.replaceLast('k', turn({ shown: 7 }));
-    expect(store.turns('k').map((t) => t.shown)).toEqual([1, 7]);
+    await store.append('k', turn({ shown: 1 }));
+    await store.append('k', turn({ shown: 2 }));
+    await store.replaceLast('k', turn({ shown: 7 }));
+    expect((await store.turns('k')).map((t) => t.shown)).toEqual([1, 7]);
   });
 });

@@ -53,7 +53,7 @@ describe('an index whose manifest.json was deleted (D13)', () => {
     expect(ask.stderr).not.toMatch(/unexpected error/);
     expect(ask.code).toBe(0);
     expect(JSON.parse(ask.stdout).results.length).toBeGreaterThan(0);
-  });
+  }, 400_000); // two full builds of the slice (without a manifest no vector can be trusted as a cache)
 
   it('a folder holding files of someone else is still refused, in one sentence that says what to do (exit 2)', async () => {
     const foreign = path.join(root, 'foreign');

@@ -165,7 +165,7 @@ describe('robustness', () => {
     // corpus.yml entries without their file are reported, not fatal.
     const metaWarnings = corpus.warnings.filter((w) => w.file.endsWith('corpus.yml')).map((w) => w.message);
     expect(metaWarnings).toHaveLength(5);
-    expect(metaWarnings).toContain('"2021-wg4-rapport" is described but has no .md/.txt file');
+    expect(metaWarnings).toContain('"2021-wg4-rapport" is described but has no report file');
     expect(metaWarnings).toContain('"2021-wg4-projet-de-rapport" is a draft of unknown document "2021-wg4-rapport"');
   });
 

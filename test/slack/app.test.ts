@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { createAnswerEngine } from '../../src/answer/index.ts';
 import { buildIndex } from '../../src/index/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineSlot, createFeedbackStore, createSlackBot, loadSlackEnv, startServer, type SlackBot } from '../../src/slack/index.ts';
+import { createEngineSlot, createSlackBot, loadSlackEnv, startServer, type SlackBot } from '../../src/slack/index.ts';
 import { BOT_USER_ID, LocalSlack, type RecordedCall } from './helpers/local-slack.ts';
 import { createSliceEngine, type SliceEngine } from './helpers/real-engine.ts';
 import { eventEnvelope, nextTs, sendCommand, sendEvent, sendInteraction, SIGNING_SECRET } from './helpers/signed-requests.ts';
@@ -33,6 +33,7 @@ function envFor(extra: Record<string, string> = {}) {
     RAPPORTEUR_RATE_LIMIT: '3',
     // These tests read answers as posted messages; streamed answers are tested in agent.test.ts.
     RAPPORTEUR_STREAMING: 'off',
+    RAPPORTEUR_STATE: 'memory',
     ...extra,
   });
 }
@@ -301,7 +302,7 @@ describe('HTTP receiver', () => {
     expect(sources[0]!.text.text).toMatch(/^6\. /);
   });
 
-  it('records feedback as JSON lines (last click per user and answer wins) and takes a comment after 👎', async () => {
+  it('records feedback in the state store (last click per user and answer wins) and takes a comment after 👎', async () => {
     const feedback = feedbackElement(blocksOf(answerCall));
     const send = (value: string, id: string) =>
       sendInteraction(url, click('U1', 'C1', { type: 'feedback_buttons', action_id: 'answer_feedback', block_id: 'f', value, text: { type: 'plain_text', text: '👍' } }, { ephemeral: false, messageTs: '1', threadTs: mentionTs, responseId: id }));
@@ -310,7 +311,7 @@ describe('HTTP receiver', () => {
     const commentModal = await local.waitFor((calls) => calls.find((c) => c.method === 'views.open' && c.params.trigger_id === 'trigger-fb-2'));
     const view = commentModal.params.view as Json;
 
-    const store = createFeedbackStore(feedbackFile);
+    const store = bot.deps.feedback;
     const latest = await store.readLatest();
     expect(latest).toHaveLength(1);
     expect(latest[0]).toMatchObject({ rating: 'negative', userId: 'U1', channelId: 'C1', question: QUESTION });
@@ -430,7 +431,7 @@ describe('serve', () => {
       env: envFor(),
       logger: silent,
       indexDir,
-      openEngine: () => createAnswerEngine({ corpusDir, indexDir, embedder }),
+      openEngine: (store) => createAnswerEngine({ corpusDir, indexDir, embedder, store }),
       retryConfig: FAST_RETRIES,
       watchIntervalMs: 50,
     });

@@ -74,3 +74,44 @@ describe('Socket Mode reconnect on refresh_requested', () => {
     expect(local.socketClients).toBe(1);
   });
 });
+
+describe('Socket Mode reconnect when apps.connections.open fails', () => {
+  it('retries with a short backoff and connects again, without a second connection', async () => {
+    const opened = local.connections.length;
+    local.failWith('apps.connections.open', 'internal_error', 2);
+    local.sendDisconnect('refresh_requested');
+    await local.waitFor(() => local.connections.length > opened && local.socketClients === 1, 20_000);
+    expect(local.calls.filter((c) => c.method === 'apps.connections.open' && c.error === 'internal_error').length).toBe(2);
+    local.sendEnvelope(homeOpened('UR-after-failures'));
+    await local.waitFor(() => published('UR-after-failures')[0]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(local.connections.length).toBe(opened + 1);
+    expect(local.socketClients).toBe(1);
+  });
+});
+
+describe('Socket Mode first connection', () => {
+  const envFor = () => loadSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-A0001-test', SLACK_API_URL: local.apiUrl });
+
+  it('retries a transient refusal of apps.connections.open, as the client did before', async () => {
+    const opened = local.connections.length;
+    local.failWith('apps.connections.open', 'internal_error', 1);
+    const second = createSlackBot({ env: envFor(), engine: createEngineSlot(), logger: pino({ level: 'silent' }), retryConfig: FAST_RETRIES });
+    try {
+      await second.start();
+      expect(local.connections.length).toBe(opened + 1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('gives up at once on a revoked app token (invalid_auth)', async () => {
+    local.failWith('apps.connections.open', 'invalid_auth', 1);
+    const revoked = createSlackBot({ env: envFor(), engine: createEngineSlot(), logger: pino({ level: 'silent' }), retryConfig: FAST_RETRIES });
+    try {
+      await expect(revoked.start()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    } finally {
+      await revoked.stop().catch(() => undefined);
+    }
+  });
+});

@@ -9,10 +9,8 @@ import { pino } from 'pino';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { createSeenSet } from '../../src/slack/dedupe.ts';
-import { createFeedbackStore, loadSlackEnv, SlackEnvError, watchIndex } from '../../src/slack/index.ts';
+import { loadSlackEnv, SlackEnvError, watchIndex } from '../../src/slack/index.ts';
 import { escapeMrkdwn, slackTextToPlain, stripBotMention, truncate } from '../../src/slack/mrkdwn.ts';
-import { createRateLimiter } from '../../src/slack/rate-limiter.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -71,49 +69,7 @@ describe('environment', () => {
   });
 });
 
-describe('feedback store', () => {
-  it('appends JSON lines and reads the last click per user and answer', async () => {
-    const file = path.join(dir, 'feedback', 'feedback.jsonl');
-    const store = createFeedbackStore(file);
-    const base = { question: 'Q ?', labels: ['Rapport (oct. 2021), Recommandation 7 c)'], channelId: 'C1' };
-    await Promise.all([
-      store.record({ ...base, answerId: 'a1', rating: 'positive', userId: 'U1', at: '2026-01-01T00:00:00.000Z' }),
-      store.record({ ...base, answerId: 'a1', rating: 'positive', userId: 'U2', at: '2026-01-01T00:00:01.000Z' }),
-      store.record({ ...base, answerId: 'a1', rating: 'negative', userId: 'U1', at: '2026-01-01T00:00:02.000Z' }),
-    ]);
-    await store.record({ ...base, answerId: 'a1', rating: 'negative', userId: 'U1', at: '2026-01-01T00:00:03.000Z', comment: 'manque 2023' });
-    await store.record({ ...base, answerId: 'a1', rating: 'negative', userId: 'U1', at: '2026-01-01T00:00:04.000Z' });
-    await appendFile(file, '{"torn": '); // a crash mid-line is skipped on read
-    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
-    expect(lines).toHaveLength(6);
-    const latest = await store.readLatest();
-    expect(latest.map((r) => [r.userId, r.rating, r.comment])).toEqual([
-      ['U1', 'negative', 'manque 2023'],
-      ['U2', 'positive', undefined],
-    ]);
-    expect(await createFeedbackStore(path.join(dir, 'none.jsonl')).readLatest()).toEqual([]);
-  });
-});
-
-describe('rate limiter and de-duplication', () => {
-  it('allows `limit` questions per user per window', () => {
-    let now = 0;
-    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
-    expect([limiter.tryTake('U1'), limiter.tryTake('U1'), limiter.tryTake('U1'), limiter.tryTake('U2')]).toEqual([true, true, false, true]);
-    now = 30_000;
-    expect(limiter.retryAfterSeconds('U1')).toBe(30);
-    now = 60_001;
-    expect(limiter.tryTake('U1')).toBe(true);
-  });
-
-  it('lets an event id through once within its memory window', () => {
-    let now = 0;
-    const seen = createSeenSet({ ttlMs: 1000, now: () => now });
-    expect([seen.firstTime('Ev1'), seen.firstTime('Ev1'), seen.firstTime('Ev2')]).toEqual([true, false, true]);
-    now = 2000;
-    expect(seen.firstTime('Ev1')).toBe(true);
-  });
-});
+// The feedback store, the rate limiter and de-duplication are the state store's: test/state/store.test.ts.
 
 describe('mrkdwn helpers', () => {
   it('turns Slack-formatted text into the plain question, and escapes it back', () => {

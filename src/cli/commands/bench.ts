@@ -75,7 +75,7 @@ export function registerBenchCommand(program: Command): void {
         }
         if (!fs.existsSync(flags.corpus)) throw new UserError(`corpus folder not found: ${flags.corpus}`);
         const parts: BenchPart[] = (flags.only as BenchPart[] | undefined) ?? benchParts;
-        if ((parts.includes('serving')) && !fs.existsSync(flags.devset)) throw new UserError(`development set not found: ${flags.devset}`);
+        if ((parts.includes('serving') || parts.includes('slack')) && !fs.existsSync(flags.devset)) throw new UserError(`development set not found: ${flags.devset}`);
         const report = await runBench(
           {
             quick: flags.quick,

@@ -6,9 +6,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
-import { CorpusError } from '../../corpus/index.ts';
-import { MODEL_DIMENSIONS, MODEL_ID, ModelNotFoundError, createLazyEmbedder } from '../../embed/index.ts';
-import { IndexBuildError, IndexError, buildIndex, loadIndex, type BuildProgress, type BuildSummary } from '../../index/index.ts';
+import { MODEL_DIMENSIONS, MODEL_ID, createLazyEmbedder } from '../../embed/index.ts';
+import { buildIndex, loadIndex, type BuildProgress, type BuildSummary } from '../../index/index.ts';
 import { UserError } from '../errors.ts';
 import { waitingLine } from '../format.ts';
 
@@ -47,7 +46,7 @@ export function registerIndexCommand(program: Command): void {
         });
       } catch (error) {
         reporter?.stop();
-        throw asUserError(error);
+        throw error; // one line and an exit code, by src/cli/errors.ts
       }
       reporter?.stop();
       if (json) {
@@ -63,21 +62,10 @@ export function registerIndexCommand(program: Command): void {
 }
 
 async function checkIndex(corpusDir: string, indexDir: string, json: boolean): Promise<void> {
-  try {
-    const index = await loadIndex(indexDir, { modelId: MODEL_ID, dimensions: MODEL_DIMENSIONS, corpusDir });
-    const { manifest } = index;
-    if (json) process.stdout.write(`${JSON.stringify({ ok: true, indexDir, passages: manifest.passageCount, sentences: manifest.sentenceCount, builtAt: manifest.builtAt })}\n`);
-    else process.stdout.write(`${displayDir(indexDir)} is up to date: ${manifest.passageCount} passages, built ${manifest.builtAt}.\n`);
-  } catch (error) {
-    throw asUserError(error);
-  }
-}
-
-/** The failures a person can fix, as one line and an exit code: 2 for bad input, 1 for a missing model or index. */
-function asUserError(error: unknown): unknown {
-  if (error instanceof CorpusError || error instanceof IndexBuildError) return new UserError(error.message, 2);
-  if (error instanceof ModelNotFoundError || error instanceof IndexError) return new UserError(error.message, 1);
-  return error;
+  const index = await loadIndex(indexDir, { modelId: MODEL_ID, dimensions: MODEL_DIMENSIONS, corpusDir });
+  const { manifest } = index;
+  if (json) process.stdout.write(`${JSON.stringify({ ok: true, indexDir, passages: manifest.passageCount, sentences: manifest.sentenceCount, builtAt: manifest.builtAt })}\n`);
+  else process.stdout.write(`${displayDir(indexDir)} is up to date: ${manifest.passageCount} passages, built ${manifest.builtAt}.\n`);
 }
 
 function summaryJson(summary: BuildSummary) {

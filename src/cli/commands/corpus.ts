@@ -1,12 +1,13 @@
 // `rapporteur corpus`: parse the reports and show what came out — counts by kind and warnings per document,
-// or (--json) one JSON object per passage per line, nothing else on stdout.
+// or (--json) one JSON object per passage per line, nothing else on stdout. `corpus add` and `corpus remove`
+// (corpus-add.ts) put a report in and take it out.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { defaultCorpusDir } from '../../config.ts';
-import { CorpusError, loadCorpus, PassageKindSchema, type Corpus, type ParseWarning, type Passage } from '../../corpus/index.ts';
-import { UserError } from '../errors.ts';
+import { loadCorpus, PassageKindSchema, type Corpus, type ParseWarning, type Passage } from '../../corpus/index.ts';
 import { parseOptions } from '../options.ts';
+import { registerCorpusEditCommands } from './corpus-add.ts';
 
 const CorpusOptionsSchema = z.object({
   json: z.boolean().default(false),
@@ -22,8 +23,19 @@ export function passageJson(passage: Passage): string {
   });
 }
 
-function formatWarning(w: ParseWarning): string {
-  return `${w.file}:${w.line}: ${w.message}`;
+export function formatWarning(w: ParseWarning): string {
+  return `${w.file}:${w.line}${w.page ? ` (page ${w.page})` : ''}: ${w.message}`;
+}
+
+/** "16 recommendation, 49 paragraph, 14 item" for a set of passages. */
+export function kindCounts(passages: Passage[]): string {
+  return (
+    PassageKindSchema.options
+      .map((kind) => [kind, passages.filter((p) => p.kind === kind).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ') || 'none'
+  );
 }
 
 /** Per document: display name, counts by kind, then its warnings; corpus-level warnings last. */
@@ -31,12 +43,8 @@ export function formatSummary(corpus: Corpus): string {
   const out: string[] = [];
   for (const doc of corpus.documents) {
     const passages = corpus.passages.filter((p) => p.docId === doc.id);
-    const counts = PassageKindSchema.options
-      .map((kind) => [kind, passages.filter((p) => p.kind === kind).length] as const)
-      .filter(([, n]) => n > 0)
-      .map(([kind, n]) => `${n} ${kind}`);
-    out.push(`${doc.id} — ${doc.displayName} [${doc.kind}, ${doc.date}, metadata: ${doc.metaSource}]`);
-    out.push(`  ${passages.length} passages: ${counts.join(', ') || 'none'}`);
+    out.push(`${doc.id} — ${doc.displayName} [${doc.kind}, ${doc.date}, ${doc.symbol ? `${doc.symbol}, ` : ''}metadata: ${doc.metaSource}]`);
+    out.push(`  ${passages.length} passages: ${kindCounts(passages)}`);
     const warnings = corpus.warnings.filter((w) => w.file === doc.sourcePath);
     for (const w of warnings) out.push(`  warning: ${formatWarning(w)}`);
   }
@@ -47,20 +55,14 @@ export function formatSummary(corpus: Corpus): string {
 }
 
 export function registerCorpusCommand(program: Command): void {
-  program
+  const corpus = program
     .command('corpus')
     .description('parse the reports in the corpus folder and summarise their passages')
     .option('--json', 'print one JSON object per passage per line (warnings go to stderr)')
     .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(CorpusOptionsSchema, raw);
-      let corpus: Corpus;
-      try {
-        corpus = await loadCorpus(options.dir);
-      } catch (error) {
-        if (error instanceof CorpusError) throw new UserError(error.message, 2);
-        throw error;
-      }
+      const corpus: Corpus = await loadCorpus(options.dir);
       if (options.json) {
         for (const passage of corpus.passages) process.stdout.write(`${passageJson(passage)}\n`);
         for (const w of corpus.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);
@@ -68,4 +70,5 @@ export function registerCorpusCommand(program: Command): void {
       }
       process.stdout.write(`${formatSummary(corpus)}\n`);
     });
+  registerCorpusEditCommands(corpus);
 }

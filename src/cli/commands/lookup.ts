@@ -34,7 +34,7 @@ const OptionsSchema = z.object({
 
 export interface LookupJson {
   query: string;
-  matches: Array<{ docId: string; label: string; text: string; section: string; leadIn?: string; document: string }>;
+  matches: Array<{ docId: string; label: string; text: string; section: string; leadIn?: string; document: string; symbol?: string }>;
   suggestions: Array<{ docId: string; label: string }>;
   /** Words it could not place (then nothing is answered); present only when there are any. */
   unplaced?: string[];
@@ -51,6 +51,7 @@ export function lookupToJson(result: LookupResult): LookupJson {
         section: passage.headingPath.join(' › '),
         document: document.displayName,
       };
+      if (document.symbol) match.symbol = document.symbol;
       if (passage.leadIn) match.leadIn = passage.leadIn;
       return match;
     }),
@@ -84,7 +85,7 @@ export function formatLookup(result: LookupResult): string {
   if (result.matches.length > 1) lines.push(`${result.matches.length} passages carry this reference, most likely first:`, '');
   result.matches.forEach((hit, i) => {
     if (i > 0) lines.push('');
-    lines.push(`${citation(hit)}  (${hit.passage.docId})`);
+    lines.push(`${citation(hit)}  (${[hit.passage.docId, hit.document.symbol].filter(Boolean).join(', ')})`);
     if (hit.passage.headingPath.length > 0) lines.push(`  ${hit.passage.headingPath.join(' › ')}`);
     lines.push('');
     if (hit.passage.leadIn) {
@@ -118,8 +119,9 @@ export function registerLookupCommand(program: Command): void {
       const result = createLookup(corpus)(reference.data, options.data.doc ? { doc: options.data.doc } : {});
 
       if (result.error === 'unknown-document') {
-        const ids = corpus.documents.map((d) => d.id).join(', ');
-        throw new UserError(`no document matches --doc "${options.data.doc}"; known documents: ${ids}`, 2);
+        const ids = corpus.documents.map((d) => (d.symbol ? `${d.id} (${d.symbol})` : d.id)).join(', ');
+        const asked = options.data.doc !== undefined ? `--doc "${options.data.doc}"` : `the symbol ${result.parsed?.symbol ?? ''}`;
+        throw new UserError(`no document matches ${asked}; known documents: ${ids}`, 2);
       }
       if (result.error === 'no-reference') {
         throw new UserError(

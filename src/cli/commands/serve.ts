@@ -6,6 +6,15 @@ import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
 import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
 
+/**
+ * After a fatal start-up error the process must end now, not when the last pending work lets it (an index
+ * still loading, a Web API call still retrying): the CLI prints the error and sets the exit code, and this
+ * ends the process a moment later if something else still holds it. Unref'd: it never keeps it alive.
+ */
+function exitSoon(): void {
+  setTimeout(() => process.exit(), 1000).unref();
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -14,12 +23,15 @@ export function registerServeCommand(program: Command): void {
     .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
     .action(async (options: { corpus: string; index: string }) => {
       // Loaded here, not at start-up: Bolt and its HTTP stack would slow every other command.
-      const { createLogger, loadSlackEnv, SlackEnvError, startServer } = await import('../../slack/index.ts');
+      const { createLogger, loadSlackEnv, SlackAuthError, SlackEnvError, startServer } = await import('../../slack/index.ts');
+      const { loadReaderEnv, ReaderEnvError } = await import('../../reader/index.ts');
       let env;
+      let reader;
       try {
         env = loadSlackEnv();
+        reader = loadReaderEnv();
       } catch (error) {
-        if (error instanceof SlackEnvError) throw new UserError(error.message, 2);
+        if (error instanceof SlackEnvError || error instanceof ReaderEnvError) throw new UserError(error.message, 2);
         throw error;
       }
       const logger = createLogger(env.LOG_LEVEL);
@@ -27,11 +39,15 @@ export function registerServeCommand(program: Command): void {
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
       const corpusDir = path.resolve(options.corpus);
       const indexDir = path.resolve(options.index);
-      const server = await startServer({ env, logger, indexDir, openEngine: () => openEngine({ corpusDir, indexDir }) });
+      const { StateError } = await import('../../state/index.ts');
+      let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {
+        server = await startServer({ env, logger, indexDir, reader, openEngine: (store) => openEngine({ corpusDir, indexDir, store }) });
         await server.ready;
       } catch (error) {
-        await server.stop().catch(() => undefined);
+        await server?.stop().catch(() => undefined);
+        exitSoon();
+        if (error instanceof StateError || error instanceof SlackAuthError) throw new UserError(error.message, 2);
         throw error; // UserError from openEngine: one line, non-zero exit
       }
       await new Promise<void>((resolve) => {

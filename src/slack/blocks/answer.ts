@@ -9,24 +9,24 @@ import { ambiguousChoiceBlocks, isAmbiguousLookup, notFoundBlocks } from './choi
 import { blockquote, button, context, divider, fitBlocks, mrkdwnSection, textSection } from './elements.ts';
 import { answerFooter, type AnswerMessageOptions } from './footer.ts';
 import { lookupBlocks } from './lookup.ts';
-import { citation, questionContext } from './citation.ts';
+import { citation, linkOf, questionContext, type CitationLinks } from './citation.ts';
 import { ui } from './strings.ts';
 import type { KnownBlock, SlackMessage } from './types.ts';
 
 export type { AnswerMessageOptions } from './footer.ts';
-export { citation } from './citation.ts';
+export { citation, type CitationLinks } from './citation.ts';
 
 /** One source in the list: citation, snippet, and the "Texte intégral" button. */
-export function sourceBlocks(source: CitedPassage, rank: number, language: Answer['language']): KnownBlock[] {
+export function sourceBlocks(source: CitedPassage, rank: number, language: Answer['language'], links?: CitationLinks): KnownBlock[] {
   const t = ui(language);
   const blocks: KnownBlock[] = [
     mrkdwnSection(
-      `${rank}. ${citation(source)}\n${escapeMrkdwn(truncate(source.snippet, 240))}`,
+      `${rank}. ${citation(source, linkOf(links, source))}\n${escapeMrkdwn(truncate(source.snippet, 240))}`,
       button(t.fullText, ACTION.fullText, source.passageId),
     ),
   ];
   if (source.alsoIn.length) {
-    blocks.push(context(`${t.alsoIn} : ${source.alsoIn.map((a) => citation(a)).join(' · ')}`));
+    blocks.push(context(`${t.alsoIn} : ${source.alsoIn.map((a) => citation(a, linkOf(links, a))).join(' · ')}`));
   }
   return blocks;
 }
@@ -51,10 +51,10 @@ export function answerSections(answer: Answer, options: AnswerMessageOptions): A
     // nothing above the sources
   } else if ((answer.kind === 'answer' || answer.kind === 'partial') && answer.quotes.length > 0) {
     if (answer.kind === 'partial' && answer.notice) head.push(textSection(answer.notice));
-    for (const quote of answer.quotes) {
+    answer.quotes.forEach((quote, i) => {
       head.push(mrkdwnSection(blockquote(escapeMrkdwn(truncate(quote.text, SLACK_LIMITS.text - 200)))));
-      head.push(context(`📄 ${citation(quote)}`));
-    }
+      head.push(context(`📄 ${citation(quote, options.links?.quotes?.[i] ?? linkOf(options.links, quote))}`));
+    });
   } else {
     head.push(textSection(answer.text));
   }
@@ -62,7 +62,7 @@ export function answerSections(answer: Answer, options: AnswerMessageOptions): A
   if (answer.sources.length) {
     middle.push(divider);
     middle.push(mrkdwnSection(`*${answer.kind === 'abstain' ? t.maybeUseful : t.sources}*`));
-    answer.sources.forEach((source, i) => middle.push(...sourceBlocks(source, answer.offset + i + 1, answer.language)));
+    answer.sources.forEach((source, i) => middle.push(...sourceBlocks(source, answer.offset + i + 1, answer.language, options.links)));
   }
   const tail = answerFooter(answer, options);
   if (options.sharedBy) tail.unshift(context(`${t.sharedBy} <@${options.sharedBy}>`));

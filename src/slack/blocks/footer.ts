@@ -1,8 +1,10 @@
 // What ends every answer: the action buttons and Slack's feedback buttons.
-import type { Answer } from '../../answer/index.ts';
+import { officialLinks, type Answer } from '../../answer/index.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, encodeValue, type ShareValue } from './action-ids.ts';
-import { button } from './elements.ts';
+import { button, context } from './elements.ts';
 import { ui } from './strings.ts';
+import type { CitationLinks } from './citation.ts';
 import type { Button, KnownBlock } from './types.ts';
 
 export interface AnswerMessageOptions {
@@ -19,10 +21,23 @@ export interface AnswerMessageOptions {
   sourcesOnly?: boolean;
   /** User id of whoever shared it, shown under a shared answer. */
   sharedBy?: string;
+  /** Reader links of the citations; without them citations are plain text. */
+  links?: CitationLinks;
 }
 
 export function citedLabels(answer: Answer): string[] {
   return answer.sources.map((s) => `${s.docName}, ${s.label}`);
+}
+
+/** "🔗 Document officiel : <url|CTOC/COP/WG.4/2021/3>" for each cited document that has a link; undefined when none. */
+export function officialDocumentsBlock(answer: Answer): KnownBlock | undefined {
+  const links = officialLinks(answer).slice(0, 5);
+  if (links.length === 0) return undefined;
+  const t = ui(answer.language);
+  // In a Slack link the address keeps its characters but &, < and > (escaped) and | (percent-encoded).
+  const address = (url: string) => url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
+  const link = (l: (typeof links)[number]) => `<${address(l.url)}|${escapeMrkdwn(l.symbol ?? l.docName)}>`;
+  return context(`🔗 ${t.officialDocument} : ${links.map(link).join(' · ')}`);
 }
 
 export function answerFooter(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
@@ -34,6 +49,8 @@ export function answerFooter(answer: Answer, options: AnswerMessageOptions): Kno
     buttons.push(button(t.share, ACTION.share, encodeValue(share), 'primary'));
   }
   const blocks: KnownBlock[] = [];
+  const links = officialDocumentsBlock(answer);
+  if (links) blocks.push(links);
   if (buttons.length) blocks.push({ type: 'actions', block_id: `answer_actions:${options.answerId}`, elements: buttons });
   const labels = citedLabels(answer).slice(0, 10);
   const feedbackValue = (r: 'positive' | 'negative') => encodeValue({ r, a: options.answerId, q: answer.question, l: labels });

@@ -3,7 +3,7 @@ import type { CitedPassage } from '../../answer/index.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { SLACK_LIMITS } from '../limits.ts';
 import { VIEW } from './action-ids.ts';
-import { citation } from './citation.ts';
+import { citation, linkOf, type CitationLinks } from './citation.ts';
 import { context, mrkdwnSection } from './elements.ts';
 import type { KnownBlock, ModalView } from './types.ts';
 
@@ -24,11 +24,11 @@ export function splitText(text: string, max: number): string[] {
   return chunks;
 }
 
-export function fullTextModal(passage: CitedPassage): ModalView {
-  const blocks: KnownBlock[] = [mrkdwnSection(`📄 ${citation(passage)}`)];
+export function fullTextModal(passage: CitedPassage, links?: CitationLinks): ModalView {
+  const blocks: KnownBlock[] = [mrkdwnSection(`📄 ${citation(passage, linkOf(links, passage))}`)];
   if (passage.section) blocks.push(context(escapeMrkdwn(passage.section)));
   for (const chunk of splitText(escapeMrkdwn(passage.text), SLACK_LIMITS.text - 100)) blocks.push(mrkdwnSection(chunk));
-  if (passage.alsoIn.length) blocks.push(context(`Aussi dans : ${passage.alsoIn.map((a) => citation(a)).join(' · ')}`));
+  if (passage.alsoIn.length) blocks.push(context(`Aussi dans : ${passage.alsoIn.map((a) => citation(a, linkOf(links, a))).join(' · ')}`));
   return {
     type: 'modal',
     callback_id: VIEW.fullText,

@@ -33,6 +33,22 @@ export function invalidQuestionNotice(reason: InvalidQuestionReason): SlackMessa
   return { text, blocks: [mrkdwnSection(text)] };
 }
 
+/** A button replayed outside its conversation ("Plus de résultats" of someone else's private answer). */
+export function foreignConversationNotice(): SlackMessage {
+  const text =
+    'Ce bouton appartient à une autre conversation : ses sources ne sont montrées qu’à la personne qui a posé la question, ' +
+    'ou dans le fil de la réponse. Posez la question vous-même pour voir les sources.';
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
+/** "Partager" on an answer the bot no longer remembers (restart, or pushed out of the cache). */
+export function shareExpiredNotice(): SlackMessage {
+  const text =
+    'Cette réponse n’est plus en mémoire (le bot a redémarré ou l’a oubliée depuis) : je ne peux pas la partager telle quelle. ' +
+    'Reposez la question avec /rapporteur, puis partagez la nouvelle réponse.';
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
 export function emptyQuestionNotice(): SlackMessage {
   const text = 'Posez-moi une question sur les rapports, par exemple : « Que recommande le rapport 2021 sur les plateformes en ligne ? »';
   return { text, blocks: [mrkdwnSection(text)] };

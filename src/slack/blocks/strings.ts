@@ -15,6 +15,7 @@ const fr = {
   negative: 'Réponse pas utile',
   sharedBy: 'Partagé par',
   noMore: 'Pas d’autres sources pour cette question.',
+  officialDocument: 'Document officiel',
   // Streamed answers (stream.ts) and the status shown while working.
   searching: (documents: number) => `Recherche dans ${documents} rapport${documents > 1 ? 's' : ''}`,
   found: (passages: number) => `${passages} passage${passages > 1 ? 's' : ''} retenu${passages > 1 ? 's' : ''}`,
@@ -38,6 +39,7 @@ const en: typeof fr = {
   negative: 'Unhelpful answer',
   sharedBy: 'Shared by',
   noMore: 'No more sources for this question.',
+  officialDocument: 'Official document',
   searching: (documents: number) => `Searching ${documents} report${documents > 1 ? 's' : ''}`,
   found: (passages: number) => `${passages} passage${passages > 1 ? 's' : ''} kept`,
   reading: (label: string, doc: string) => `Reading ${label} (${doc})`,

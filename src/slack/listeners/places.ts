@@ -2,13 +2,19 @@
 import type { RespondFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
 import { ui } from '../blocks/strings.ts';
+import type { PlaceRecord } from '../in-flight.ts';
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
-/** 👀 on the question while working, removed when answered. */
-export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): NonNullable<AnswerPlace['working']> {
+type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
+
+/** 👀 on the question while working, removed when answered; `client` is the decorations client (deps.ts). */
+export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
+    messageTs: timestamp,
+    /** @see https://api.slack.com/methods/reactions.add */
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
+    /** @see https://api.slack.com/methods/reactions.remove */
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
 }
@@ -29,12 +35,13 @@ export function statusSignal(setStatus: SetStatusFn, then?: () => Promise<unknow
   };
 }
 
-/** Several signals at once (👀 and the status in channel threads); each one's failure only logged by the caller. */
+/** Several signals at once (👀 and the status), each given its chance; the first failure is rethrown (and logged by the caller). */
 export function bothSignals(...signals: Array<NonNullable<AnswerPlace['working']>>): NonNullable<AnswerPlace['working']> {
-  return {
-    start: () => Promise.allSettled(signals.map((s) => s.start())),
-    stop: () => Promise.allSettled(signals.map((s) => s.stop())),
+  const all = async (step: (signal: NonNullable<AnswerPlace['working']>) => Promise<unknown>) => {
+    const failed = (await Promise.allSettled(signals.map(step))).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   };
+  return { start: () => all((s) => s.start()), stop: () => all((s) => s.stop()) };
 }
 
 /**
@@ -51,20 +58,53 @@ export function threadPlace(
   channel: string,
   threadTs: string,
   userId: string,
-  extras: Pick<AnswerPlace, 'working' | 'stream'> = {},
+  extras: Pick<AnswerPlace, 'stream'> & { working?: AnswerPlace['working'] | ReactionSignal; reactTs?: string } = {},
 ): AnswerPlace {
+  const { reactTs, ...rest } = extras;
+  const working = rest.working;
+  // Enough to post here again from another process if this one dies before answering (in-flight.ts).
+  const reacted = reactTs ?? (working && 'messageTs' in working ? working.messageTs : undefined);
+  const resume: PlaceRecord = { kind: 'thread', channel, threadTs, userId, ...(reacted ? { reactTs: reacted } : {}) };
   return {
+    resume,
     /** @see https://api.slack.com/methods/chat.postMessage */
     post: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message, ...NO_UNFURL }),
     /** @see https://api.slack.com/methods/chat.postEphemeral */
     notifyPrivately: (message) => client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message }),
-    ...extras,
+    ...rest,
   };
 }
 
-/** Slash commands and clicks on ephemeral messages: everything goes back through response_url, privately. */
-export function respondPlace(respond: RespondFn, options: { replaceOriginal?: boolean } = {}): AnswerPlace {
+/**
+ * Slash commands and clicks on ephemeral messages: everything goes back through response_url, privately.
+ * `resumable`: the response_url and asker, so another process can answer if this one dies first (in-flight.ts).
+ */
+export function respondPlace(
+  respond: RespondFn,
+  options: { replaceOriginal?: boolean; resumable?: { responseUrl: string; userId: string } } = {},
+): AnswerPlace {
   const send: AnswerPlace['post'] = (message) =>
     respond({ response_type: 'ephemeral', replace_original: options.replaceOriginal ?? false, ...message });
-  return { post: send, notifyPrivately: send };
+  const { resumable } = options;
+  return {
+    post: send,
+    notifyPrivately: send,
+    ...(resumable ? { resume: { kind: 'response_url' as const, url: resumable.responseUrl, userId: resumable.userId } } : {}),
+  };
+}
+
+/**
+ * A RespondFn for a response_url received by another process: a JSON POST, as Bolt's own respond does.
+ * @see https://api.slack.com/interactivity/handling#message_responses
+ */
+export function respondTo(responseUrl: string): RespondFn {
+  return async (message) => {
+    const response = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(typeof message === 'string' ? { text: message } : message),
+    });
+    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+    return response;
+  };
 }

@@ -49,8 +49,8 @@ function titleOnce(deps: SlackDeps, question: DmQuestion): () => Promise<unknown
 
 export async function answerDmQuestion(deps: SlackDeps, question: DmQuestion): Promise<void> {
   const { client, channel, threadTs, userId } = question;
-  const working = bothSignals(reactionSignal(client, channel, question.messageTs), statusSignal(question.setStatus, titleOnce(deps, question)));
-  const place = threadPlace(client, channel, threadTs, userId, { working, stream: streamTo(question.sayStream, userId) });
+  const working = bothSignals(reactionSignal(deps.decorations, channel, question.messageTs), statusSignal(question.setStatus, titleOnce(deps, question)));
+  const place = threadPlace(client, channel, threadTs, userId, { working, reactTs: question.messageTs, stream: streamTo(question.sayStream, userId) });
   await answerAt(deps, question.post ? { ...place, post: question.post } : place, {
     userId,
     text: question.text,

@@ -1,6 +1,7 @@
 // A stand-in for Slack's Web API on 127.0.0.1: answers the methods the bot uses, records every call (and
-// every response_url post), can answer 429 to test the client's retry policy, and can serve a Socket Mode
-// WebSocket returned by apps.connections.open. Real HTTP, real WebSocket; nothing inside Bolt is faked.
+// every response_url post), can answer chosen methods with failures (429 with Retry-After, HTTP 500, a Slack error
+// such as invalid_auth) or hold their answer back, and can serve a Socket Mode WebSocket returned by
+// apps.connections.open. Real HTTP, real WebSocket; nothing inside Bolt is faked.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,6 +12,13 @@ export interface RecordedCall {
   status: number;
   /** Set when the stand-in answered `{ ok: false, error }`. */
   error?: string;
+}
+
+/** A scripted answer to a Web API call in place of the normal one. */
+export interface FailureReply {
+  status: number;
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 /** One Socket Mode connection as the stand-in saw it: when it opened (hello sent) and closed. */
@@ -49,7 +57,9 @@ export class LocalSlack {
   private server: Server = createServer((req, res) => void this.handle(req, res));
   private wss?: WebSocketServer;
   private sockets: WebSocket[] = [];
-  private failures = new Map<string, number>();
+  private failures = new Map<string, { reply: FailureReply; remaining: number }>();
+  private holds = new Map<string, number>();
+  private heldUntilReleased = new Map<string, Array<() => void>>();
   private nextTs = 1_700_000_000;
   /** Messages received on the Socket Mode WebSocket (acks). */
   readonly socketMessages: Array<Record<string, unknown>> = [];
@@ -76,14 +86,39 @@ export class LocalSlack {
     return `http://127.0.0.1:${this.port}/respond/${id}`;
   }
 
-  /** Answer the next `times` calls to `method` with HTTP 429 and Retry-After: 0. */
-  rateLimit(method: string, times = 1): void {
-    this.failures.set(method, times);
+  /** Answer the next `times` calls to `method` with HTTP 429 and `Retry-After: retryAfterSeconds`. */
+  rateLimit(method: string, times = 1, retryAfterSeconds = 0): void {
+    this.fail(method, { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(retryAfterSeconds) } }, times);
+  }
+
+  /** Answer the next `times` calls to `method` (Infinity: all of them) with `reply` instead of the normal answer. */
+  fail(method: string, reply: FailureReply, times = 1): void {
+    this.failures.set(method, { reply, remaining: times });
+  }
+
+  /** Answer `method` normally again (after fail or rateLimit). */
+  heal(method: string): void {
+    this.failures.delete(method);
+  }
+
+  /** Hold back the answers to `method` (the calls are recorded on arrival) until the returned release is called. */
+  holdUntilReleased(method: string): () => void {
+    this.heldUntilReleased.set(method, []);
+    return () => {
+      const waiting = this.heldUntilReleased.get(method) ?? [];
+      this.heldUntilReleased.delete(method);
+      for (const resume of waiting) resume();
+    };
   }
 
   /** Answer the next `times` calls to `method` with `{ ok: false, error }` (HTTP 200, as Slack does). */
   failWith(method: string, error: string, times = 1): void {
     this.errors.set(method, { error, times });
+  }
+
+  /** Leave the next `times` calls to `method` unanswered (recorded with status 0), as a process stuck mid-call. */
+  hold(method: string, times = 1): void {
+    this.holds.set(method, times);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -141,6 +176,11 @@ export class LocalSlack {
     for (const socket of this.sockets) socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'local-stand-in' } }));
   }
 
+  /** Deliver an envelope to one Socket Mode client only (Slack picks one of the app's connections). */
+  sendEnvelopeTo(client: number, envelope: Record<string, unknown>): void {
+    this.sockets[client]?.send(JSON.stringify(envelope));
+  }
+
   get socketClients(): number {
     return this.sockets.filter((s) => s.readyState === s.OPEN).length;
   }
@@ -163,12 +203,27 @@ export class LocalSlack {
       : url.pathname.startsWith('/respond/')
         ? 'response_url'
         : url.pathname;
-    const remaining = this.failures.get(method) ?? 0;
-    if (remaining > 0) {
-      this.failures.set(method, remaining - 1);
-      this.calls.push({ method, params, status: 429 });
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
-      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    const held = this.holds.get(method) ?? 0;
+    if (held > 0) {
+      this.holds.set(method, held - 1);
+      this.calls.push({ method, params, status: 0 });
+      return; // no response; stop() closes the connection
+    }
+    const failure = this.failures.get(method);
+    if (failure && failure.remaining > 0) {
+      failure.remaining -= 1;
+      const body = failure.reply.body ?? { ok: false, error: 'internal_error' };
+      this.calls.push({ method, params, status: failure.reply.status, ...(typeof body.error === 'string' ? { error: body.error } : {}) });
+      res.writeHead(failure.reply.status, { 'content-type': 'application/json', ...failure.reply.headers });
+      res.end(JSON.stringify(body));
+      return;
+    }
+    const waiting = this.heldUntilReleased.get(method);
+    if (waiting) {
+      this.calls.push({ method, params, status: 200 });
+      await new Promise<void>((resume) => waiting.push(resume));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(this.reply(method, params)));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });

@@ -1,6 +1,7 @@
 // "Texte intégral": open the passage in full in a modal.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { fullTextModal, startingNotice } from '../../blocks/index.ts';
+import { passageLinks } from '../../citation-links.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { mrkdwnSection } from '../../blocks/elements.ts';
 import { ui } from '../../blocks/strings.ts';
@@ -13,7 +14,7 @@ export function fullTextCallback(deps: SlackDeps) {
     const engine = deps.engine.get();
     const passage = engine?.passage(passageId);
     const view = passage
-      ? fullTextModal(passage)
+      ? fullTextModal(passage, passageLinks(passage, deps.links))
       : {
           type: 'modal' as const,
           title: { type: 'plain_text' as const, text: 'Texte intégral' },

@@ -1,10 +1,11 @@
-// "Plus de résultats": the next page of sources for the conversation's last question.
+// "Plus de résultats": the next page of sources for the conversation's last question — only for a click from
+// that conversation (the key in the button value can be replayed by anyone).
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderShown } from '../../answering.ts';
 import { mrkdwnSection } from '../../blocks/elements.ts';
-import { startingNotice } from '../../blocks/index.ts';
-import type { SlackDeps } from '../../deps.ts';
-import { actionPlace, clickedValue, isEphemeralClick } from './action-place.ts';
+import { foreignConversationNotice, startingNotice } from '../../blocks/index.ts';
+import { clickMayContinue, type SlackDeps } from '../../deps.ts';
+import { actionPlace, clickedValue, clickOrigin, isEphemeralClick } from './action-place.ts';
 
 export function moreResultsCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -12,6 +13,11 @@ export function moreResultsCallback(deps: SlackDeps) {
     const place = actionPlace(body, client, respond);
     const conversationKey = clickedValue(body) ?? '';
     try {
+      if (!clickMayContinue(conversationKey, clickOrigin(body))) {
+        deps.logger.warn({ user: body.user.id, channel: body.channel?.id, conversationKey }, 'more results refused: click from outside the conversation');
+        await place.notifyPrivately(foreignConversationNotice());
+        return;
+      }
       const engine = deps.engine.get();
       if (!engine) {
         await place.post(startingNotice());
@@ -23,8 +29,8 @@ export function moreResultsCallback(deps: SlackDeps) {
         await place.notifyPrivately({ text, blocks: [mrkdwnSection(text)] });
         return;
       }
-      const shown = deps.answers.remember({ answer: next, mode: 'ask', conversationKey });
-      await place.post(renderShown(shown, { ephemeral: isEphemeralClick(body), sourcesOnly: true }));
+      const shown = await deps.answers.remember({ answer: next, mode: 'ask', conversationKey });
+      await place.post(renderShown(deps, shown, { ephemeral: isEphemeralClick(body), sourcesOnly: true }));
     } catch (error) {
       deps.logger.error({ err: error, conversationKey }, 'more results failed');
     }

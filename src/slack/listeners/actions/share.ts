@@ -1,9 +1,12 @@
-// "Partager dans le canal": post a privately shown answer publicly, then remove the private copy.
+// "Partager dans le canal": post a privately shown answer publicly, then remove the private copy. Only the
+// answer that was shown, as it was shown: when the bot no longer remembers it (a restart), it says so instead
+// of asking the question again (issue 13, D23: the button's copy of the question may be truncated, and a new
+// answer is not what the user read).
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { produceAnswer } from '../../answering.ts';
-import { answerMessage, decodeValue, ShareValueSchema, startingNotice } from '../../blocks/index.ts';
-import type { SlackDeps } from '../../deps.ts';
-import { clickedValue } from './action-place.ts';
+import { renderShown } from '../../answering.ts';
+import { decodeValue, foreignConversationNotice, shareExpiredNotice, ShareValueSchema } from '../../blocks/index.ts';
+import { clickMayContinue, type SlackDeps } from '../../deps.ts';
+import { clickedValue, clickOrigin } from './action-place.ts';
 
 export function shareCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -12,22 +15,15 @@ export function shareCallback(deps: SlackDeps) {
     const channel = body.channel?.id;
     if (!value || !channel) return;
     try {
-      // Reuse what the user saw; after a restart, reproduce it (same question, same conversation).
-      const shown =
-        deps.answers.get(value.a) ??
-        (await produceAnswer(deps, { userId: body.user.id, text: value.q, conversationKey: value.k, mode: value.m }));
-      if (!shown) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...startingNotice() });
+      const shown = await deps.answers.get(value.a);
+      if (!shown || !clickMayContinue(shown.conversationKey, clickOrigin(body))) {
+        deps.logger.info({ answerId: value.a, user: body.user.id, remembered: Boolean(shown) }, 'share refused: answer expired or not the clicker’s');
+        await respond({ response_type: 'ephemeral', replace_original: false, ...(shown ? foreignConversationNotice() : shareExpiredNotice()) });
         return;
       }
-      const message = answerMessage(shown.answer, {
-        answerId: shown.answerId,
-        conversationKey: shown.conversationKey,
-        mode: shown.mode,
-        showQuestion: true,
-        sharedBy: body.user.id,
-      });
+      const message = renderShown(deps, shown, { showQuestion: true, sharedBy: body.user.id });
       try {
+        /** @see https://api.slack.com/methods/chat.postMessage */
         await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
       } catch (error) {
         // The bot may not be a member of the channel; response_url can still post there on the user's behalf.

@@ -11,7 +11,7 @@ export function rapporteurCommandCallback(deps: SlackDeps) {
     // Ack at once (Slack waits 3 s at most); the answer follows through response_url.
     await ack();
     const question = slackTextToPlain(command.text ?? '');
-    const place = respondPlace(respond);
+    const place = respondPlace(respond, { resumable: { responseUrl: command.response_url, userId: command.user_id } });
     if (!question) {
       await place.post(usageHelp('rapporteur')).catch((error: unknown) => deps.logger.warn({ err: error }, 'usage help failed'));
       return;

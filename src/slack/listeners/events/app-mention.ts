@@ -16,7 +16,8 @@ export function appMentionCallback(deps: SlackDeps) {
     const question = slackTextToPlain(stripBotMention(event.text, context.botUserId));
     // 👀 on the question and the status under the thread while working; the answer streamed in the thread.
     const place = threadPlace(client, event.channel, threadTs, userId, {
-      working: bothSignals(reactionSignal(client, event.channel, event.ts), statusSignal(setStatus)),
+      working: bothSignals(reactionSignal(deps.decorations, event.channel, event.ts), statusSignal(setStatus)),
+      reactTs: event.ts,
       stream: streamTo(sayStream, userId),
     });
     if (!question) {
