@@ -8,8 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { projectRoot } from '../config.ts';
-import { readDocx } from './readers/docx.ts';
-import { readPdf } from './readers/pdf.ts';
 import { ReportFileError, type ReadReport } from './readers/types.ts';
 import { decodeBytes } from './source-text.ts';
 
@@ -54,7 +52,12 @@ export async function readReportFile(file: string, shown: string = file): Promis
   if (ext !== '.pdf' && ext !== '.docx') throw new ReportFileError(`${shown}: only .md, .txt, .pdf and .docx reports are read`);
   const cached = await readCache(bytes);
   if (cached) return { bytes, read: cached };
-  const read = ext === '.pdf' ? await readPdf(bytes, shown) : await readDocx(bytes, shown);
+  // The readers load pdfjs-dist or mammoth only when a PDF or Word file is read: imported eagerly they cost a
+  // process that never reads one (the bot, ask) about 180 MB of its 400 MB (`rapporteur bench`, memory).
+  const read =
+    ext === '.pdf'
+      ? await (await import('./readers/pdf.ts')).readPdf(bytes, shown)
+      : await (await import('./readers/docx.ts')).readDocx(bytes, shown);
   await writeCache(bytes, read);
   return { bytes, read };
 }
