@@ -21,9 +21,13 @@ export interface SlackLoadResult {
   ms: number;
 }
 
-/** A Web API stand-in: ok for every method, with the fields the bot reads; records thread replies by thread_ts. */
+/**
+ * A Web API stand-in: ok for every method, with the fields the bot reads; reports a thread's answer by its
+ * thread_ts when it is complete: a posted reply, or a streamed one at chat.stopStream.
+ */
 function startLocalWebApi(onReply: (threadTs: string) => void): Promise<{ url: string; close(): Promise<void> }> {
   let ts = 1_900_000_000;
+  const streams = new Map<string, string>();
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -37,6 +41,17 @@ function startLocalWebApi(onReply: (threadTs: string) => void): Promise<{ url: s
     else if (method === 'chat.postMessage') {
       reply = { ok: true, channel: params.channel, ts: `${ts++}.000100` };
       if (params.thread_ts) onReply(params.thread_ts);
+    } else if (method === 'chat.startStream') {
+      const streamTs = `${ts++}.000300`;
+      if (params.thread_ts) streams.set(streamTs, params.thread_ts);
+      reply = { ok: true, channel: params.channel, ts: streamTs };
+    } else if (method === 'chat.appendStream' || method === 'chat.stopStream') {
+      reply = { ok: true, channel: params.channel, ts: params.ts };
+      const threadTs = streams.get(params.ts ?? '');
+      if (method === 'chat.stopStream' && threadTs) {
+        streams.delete(params.ts ?? '');
+        onReply(threadTs);
+      }
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply));
@@ -77,6 +92,8 @@ export async function answerThroughSlack(
     SLACK_API_URL: api.url,
     RAPPORTEUR_RATE_LIMIT: '1000000',
     RAPPORTEUR_FEEDBACK_FILE: path.join(scratch, 'feedback.jsonl'),
+    // The default backend, in a folder of its own: the project's state file is not the bench's to write.
+    RAPPORTEUR_STATE: `sqlite:${path.join(scratch, 'rapporteur.db')}`,
     LOG_LEVEL: 'error',
   });
   const logger = createLogger('error');
