@@ -93,15 +93,16 @@ describe.skipIf(!redisUrl)('two serve processes sharing one Redis', () => {
     await local.waitFor((calls) => calls.find((c) => c.method === 'response_url' && c.params.__id === 'killed'), 180_000);
     await a.crash();
     const killedAt = Date.now();
-    // The take-over is what the lease (12 s) and the poll (2 s) bound; the answer after it is the machine's
-    // speed (a second or two on an idle machine, much more when the CPU is shared).
+    // The take-over is what the lease (12 s) and the poll (2 s) bound; the answer after it takes a second or
+    // two on an idle machine (13.4 s from the kill in CI). Issue 15: answered within 30 s of the kill.
     const takeOver = (l: { msg: string }) => l.msg.startsWith('answering a question left in flight');
     await b.waitForLog(takeOver, 30_000);
     expect(Date.now() - killedAt).toBeLessThan(30_000);
     const delivered = () => local.calls.filter((c) => c.method === 'response_url' && c.params.__id === 'killed' && c.status === 200);
-    const answer = await local.waitFor(() => postsIn(local, 'C4', question.ts)[0], 120_000);
-    const commandAnswer = await local.waitFor(() => delivered()[0], 120_000);
+    const answer = await local.waitFor(() => postsIn(local, 'C4', question.ts)[0], 30_000);
+    const commandAnswer = await local.waitFor(() => delivered()[0], 30_000);
     process.stdout.write(`kill -9 → both answers delivered by the other process: ${((Date.now() - killedAt) / 1000).toFixed(1)} s\n`);
+    expect(Date.now() - killedAt).toBeLessThan(30_000);
     expect(sourceNumbers(answer).length).toBeGreaterThan(0);
     expect(commandAnswer.params.response_type).toBe('ephemeral');
     await local.waitFor(() => b.logs.filter((l) => l.msg.startsWith('answering a question left in flight')).length === 2 || undefined);
