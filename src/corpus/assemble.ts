@@ -9,6 +9,7 @@ import type { ParseWarning, Passage, PassageKind } from './schema.ts';
 import { splitSentences } from './sentences.ts';
 import { isTableUnit, renderTable } from './table.ts';
 import type { Unit } from './units.ts';
+import { passageId } from './labels.ts';
 
 interface Builder {
   kind: PassageKind;
@@ -409,7 +410,7 @@ function toPassages(builders: Builder[], context: AssembleContext, addWarning: (
       text = b.label;
     }
     const passage: Passage = {
-      id: `${context.docId}#${b.label}`,
+      id: passageId(context.docId, b.label),
       docId: context.docId,
       label: b.label,
       kind: b.kind,

@@ -6,6 +6,7 @@ import { inferDocumentMeta } from './meta.ts';
 import { DocumentSchema, type DocumentMeta, type ParsedDocument, type ParseWarning, type Passage } from './schema.ts';
 import { toSourceText } from './source-text.ts';
 import { buildUnits, isHardWrapped, type Unit } from './units.ts';
+import { passageId } from './labels.ts';
 
 export interface ParseDocumentInput {
   /** File name without extension, e.g. `2021-wg4-rapport`. */
@@ -33,7 +34,7 @@ function blocksAsParagraphs(units: Unit[], docId: string, pdf: boolean): Passage
     if (!cleaned.text) continue;
     const label = `paragraphe ${passages.length + 1}`;
     passages.push({
-      id: `${docId}#${label}`,
+      id: passageId(docId, label),
       docId,
       label,
       kind: 'paragraph',

@@ -68,7 +68,7 @@ export const PassageKindSchema = z.enum(['recommendation', 'paragraph', 'item', 
 export type PassageKind = z.infer<typeof PassageKindSchema>;
 
 export const PassageSchema = z.object({
-  /** `${docId}#${label}`: unique across the corpus, stable across rebuilds. */
+  /** `${docId}#${label}` (built by labels.ts): unique across the corpus, stable across rebuilds. */
   id: z.string().min(1),
   docId: z.string().min(1),
   /** The citation people read and type: `Recommandation 7 c)`, `paragraphe 39 a) ii)`, `note 7`, `tableau 1`. */

@@ -6,6 +6,7 @@ import type { LoadedIndex } from '../index/index.ts';
 import { createSearcher, type SearchResult } from '../search/index.ts';
 import { PARTS, QUESTION_TAGS, type EvalSet, type Part, type PartedQuestion, type QuestionTag } from './devset.ts';
 import { chooseThreshold, thresholdSweep, type ThresholdRow } from './thresholds.ts';
+import { passageId } from '../corpus/index.ts';
 
 /** What happened to one question. */
 export interface Outcome {
@@ -95,7 +96,7 @@ export interface EvaluateOptions {
   maxFalseAbstentionRate?: number;
 }
 
-const key = (doc: string, label: string) => `${doc}#${label}`;
+const key = passageId;
 
 type Ranked = Array<{ docId: string; label: string; alsoIn?: Array<{ docId: string; label: string }> }>;
 

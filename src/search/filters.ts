@@ -1,5 +1,5 @@
 // Search filters (document, year, kind) as one predicate over passages, shared by dense and lexical search.
-import type { Document, Passage, PassageKind } from '../corpus/index.ts';
+import { passageId, type Document, type Passage, type PassageKind } from '../corpus/index.ts';
 
 export interface SearchFilters {
   docIds?: string[];
@@ -21,7 +21,7 @@ export function rootKinds(passages: readonly Passage[]): Map<string, PassageKind
     let current = passage;
     // Bounded walk: a malformed parent chain cannot loop forever.
     for (let depth = 0; depth < 8 && current.parentLabel; depth += 1) {
-      const parent = byId.get(`${current.docId}#${current.parentLabel}`);
+      const parent = byId.get(passageId(current.docId, current.parentLabel));
       if (!parent) break;
       current = parent;
     }

@@ -7,6 +7,7 @@ import { button, fitBlocks, textSection, mrkdwnSection } from './elements.ts';
 import type { AnswerMessageOptions } from './footer.ts';
 import { ui } from './strings.ts';
 import type { Button, KnownBlock } from './types.ts';
+import { passageId } from '../../corpus/index.ts';
 
 /** A lookup is ambiguous when the reference matched several passages ("7 c" in two reports). */
 export function isAmbiguousLookup(answer: Answer): boolean {
@@ -37,7 +38,7 @@ export function notFoundBlocks(answer: Answer, options: AnswerMessageOptions): K
   const head: KnownBlock[] = [textSection(answer.text)];
   const candidates = answer.suggestions
     .slice(0, 10)
-    .map((s) => ({ passageId: `${s.docId}#${s.label}`, docName: s.docName, label: s.label }));
+    .map((s) => ({ passageId: passageId(s.docId, s.label), docName: s.docName, label: s.label }));
   const middle: KnownBlock[] = candidates.length ? [mrkdwnSection(`*${t.didYouMean}*`), ...choiceRows(candidates)] : [];
   // No feedback on "not found": there is no answer to rate; share is pointless too.
   void options;

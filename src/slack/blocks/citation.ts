@@ -3,6 +3,7 @@ import type { Answer } from '../../answer/index.ts';
 import { escapeLabel, escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { context } from './elements.ts';
 import type { KnownBlock } from './types.ts';
+import { passageId } from '../../corpus/index.ts';
 
 /**
  * Reader links for the citations of one answer, computed outside the builders (they stay pure): one per quote,
@@ -16,7 +17,7 @@ export interface CitationLinks {
 
 /** Key of a cited passage in `CitationLinks.passages` (the passage id: `docId#label`). */
 export function passageKey(source: { docId: string; label: string }): string {
-  return `${source.docId}#${source.label}`;
+  return passageId(source.docId, source.label);
 }
 
 /** The link of a cited passage in `links`, when there is one. */

@@ -3,21 +3,21 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { answerAt } from '../../answering.ts';
 import { commandKey, threadKey, type SlackDeps } from '../../deps.ts';
 import { actionPlace, clickedValue, isEphemeralClick } from './action-place.ts';
+import { splitPassageId } from '../../../corpus/index.ts';
 
 export function choosePassageCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    // Passage ids are `${docId}#${label}` (src/corpus/schema.ts): look the label up in that document.
-    const passageId = clickedValue(body) ?? '';
-    const hash = passageId.indexOf('#');
-    if (hash <= 0) return;
+    // The button carries a passage id: look its label up in its document.
+    const passage = splitPassageId(clickedValue(body) ?? '');
+    if (!passage) return;
     const ephemeral = isEphemeralClick(body);
     const channel = body.channel?.id ?? '';
     const threadTs = (body.message?.thread_ts as string | undefined) ?? body.message?.ts ?? '';
     await answerAt(deps, actionPlace(body, client, respond), {
       userId: body.user.id,
-      text: passageId.slice(hash + 1),
-      doc: passageId.slice(0, hash),
+      text: passage.label,
+      doc: passage.docId,
       conversationKey: ephemeral ? commandKey(channel, body.user.id) : threadKey(channel, threadTs),
       mode: 'lookup',
       display: { ephemeral, showQuestion: ephemeral },
