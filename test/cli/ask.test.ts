@@ -1,24 +1,12 @@
 // `rapporteur ask` as a person runs it: a real child process on the shared index of the whole corpus.
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
+import { runRapporteur } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const bin = path.join(projectRoot, 'bin', 'rapporteur.js');
-
-async function rapporteur(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: projectRoot, maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const rapporteur = runRapporteur;
 
 let indexArgs: string[];
 let scratch: string;

@@ -2,25 +2,17 @@
 // cited briefly, and a reader that stops early (`| head -1`) ends the command quietly. Real child processes
 // on the shared index of the whole corpus.
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
+import { rapporteurBin, runRapporteur } from '../support/cli.ts';
 
+const rapporteur = runRapporteur;
+const bin = rapporteurBin;
 const run = promisify(execFile);
-const bin = path.join(projectRoot, 'bin', 'rapporteur.js');
-
-async function rapporteur(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: projectRoot, maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let indexArgs: string[];
 let scratch: string;

@@ -3,23 +3,13 @@
 import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
 import { corpusSlice, tempDir } from '../index/fixtures.ts';
+import { rapporteurBin, runRapporteur } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const bin = path.join(projectRoot, 'bin', 'rapporteur.js');
-
-async function rapporteur(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: projectRoot, maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const rapporteur = runRapporteur;
+const bin = rapporteurBin;
 
 let root: string;
 let corpusDir: string;
