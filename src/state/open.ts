@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { withFallback, type StateLogger } from './fallback.ts';
 import { createMemoryStore } from './memory.ts';
-import { openRedisStore } from './redis.ts';
 import type { StateSpec } from './spec.ts';
 import { openSqliteStore } from './sqlite.ts';
 import { FeedbackRecordSchema, type FeedbackRecord, type StateStore } from './types.ts';
@@ -19,7 +18,8 @@ export async function openStateStore(spec: StateSpec, options: OpenStateOptions 
       ? createMemoryStore()
       : spec.kind === 'sqlite'
         ? openSqliteStore(spec.file)
-        : await openRedisStore(spec.url, {
+        : // ioredis is loaded only for a redis:// store: the SQLite default does not carry it (≈ 16 MB).
+          await (await import('./redis.ts')).openRedisStore(spec.url, {
             onConnectionError: (error) => options.logger?.warn({ err: error }, 'Redis connection error'),
           });
   return options.logger && spec.kind !== 'memory' ? withFallback(store, options.logger) : store;
