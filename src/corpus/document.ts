@@ -1,5 +1,4 @@
 // One document: text → units → passages, with metadata from corpus.yml or inferred. Never throws on content.
-import { createHash } from 'node:crypto';
 import { assemble } from './assemble.ts';
 import { cleanInline } from './clean.ts';
 import { inferDocumentMeta } from './meta.ts';
@@ -7,6 +6,7 @@ import { DocumentSchema, type DocumentMeta, type ParsedDocument, type ParseWarni
 import { toSourceText } from './source-text.ts';
 import { buildUnits, isHardWrapped, type Unit } from './units.ts';
 import { passageId } from './labels.ts';
+import { sha256 } from './hash.ts';
 
 export interface ParseDocumentInput {
   /** File name without extension, e.g. `2021-wg4-rapport`. */
@@ -20,10 +20,6 @@ export interface ParseDocumentInput {
   contentHash?: string;
   /** Document symbol found in the file (first page, running headers); corpus.yml's wins. */
   symbol?: string;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Last resort for text without recognisable structure: every block becomes a numbered paragraph. */

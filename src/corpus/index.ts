@@ -1,6 +1,7 @@
 // Public surface of the corpus stage: parse the reports in corpus/ into citable passages.
 export * from './schema.ts';
 export { passageId, splitPassageId } from './labels.ts';
+export { sha256 } from './hash.ts';
 export { splitSentences, type SentenceSpan } from './sentences.ts';
 export { parseDocument, type ParseDocumentInput } from './document.ts';
 export { loadCorpus, CorpusError, CORPUS_META_FILE } from './load.ts';

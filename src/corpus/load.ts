@@ -1,5 +1,4 @@
 // The corpus folder: corpus.yml (validated) plus every .md/.txt/.pdf/.docx report in it, sorted by file name.
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -7,6 +6,7 @@ import { projectRoot } from '../config.ts';
 import { parseDocument } from './document.ts';
 import { isReportFile, readReportFile, ReportFileError, reportId } from './read-report.ts';
 import { CorpusMetaSchema, type Corpus, type CorpusMeta, type ParseWarning } from './schema.ts';
+import { sha256 } from './hash.ts';
 
 /** A corpus folder or corpus.yml that cannot be used at all; the message is meant for the user. */
 export class CorpusError extends Error {
@@ -76,7 +76,7 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
       id,
       text: report.read.text,
       sourcePath: displayPath(full),
-      contentHash: createHash('sha256').update(report.bytes).digest('hex'),
+      contentHash: sha256(report.bytes),
       ...(report.read.symbol ? { symbol: report.read.symbol } : {}),
       ...(meta?.documents[id] ? { meta: meta.documents[id] } : {}),
     });

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { projectRoot } from '../config.ts';
 import { ReportFileError, type ReadReport } from './readers/types.ts';
 import { decodeBytes } from './source-text.ts';
+import { sha256 } from './hash.ts';
 
 export { ReportFileError, type ReadReport };
 
@@ -94,7 +95,7 @@ function readerVersion(): string {
 }
 
 function cacheFile(bytes: Uint8Array): string {
-  return path.join(CACHE_DIR, `${createHash('sha256').update(bytes).digest('hex')}-${readerVersion()}.json`);
+  return path.join(CACHE_DIR, `${sha256(bytes)}-${readerVersion()}.json`);
 }
 
 async function readCache(bytes: Uint8Array): Promise<ReadReport | undefined> {

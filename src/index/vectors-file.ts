@@ -1,10 +1,7 @@
 // Raw Float32 matrices on disk: the smallest, fastest format for a few thousand 384-dim vectors.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 } from '../corpus/index.ts';
 
 /** Concatenates `vectors` (each `dimensions` long) into one little-endian Float32 buffer. */
 export function packVectors(vectors: Float32Array[], dimensions: number): Buffer {
