@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine, messages, type RapporteurEngine } from '../../src/answer/index.ts';
 import { defaultCorpusDir } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/index.ts';
+import { analyzeQuestion, holdsCountOf } from '../../src/answer/analysis.ts';
 
 let engine: RapporteurEngine;
 
@@ -30,6 +31,24 @@ describe('partial answers: on the subject, without what was asked', () => {
     const answer = await engine.ask('What recommendations did the Working Group adopt at its 2024 meeting?');
     expect(answer.kind).toBe('partial');
     expect(answer.notice).toBe('The reports touch on this but say nothing about 2024.');
+  });
+
+  it('a "combien de …" question is partial when the figures near it count something else', async () => {
+    // The closest passages hold figures (a 500 000 dollar threshold, a year of a law), none of companies excluded.
+    const answer = await engine.ask("Combien d'entreprises ont été exclues des marchés publics américains pour des faits de traite ?");
+    expect(answer.kind).toBe('partial');
+    expect(answer.notice).toBe(messages('fr').partialFigure);
+  });
+
+  it('the figure of a "combien de …" question must stand near the word it counts', () => {
+    const etats = analyzeQuestion("Combien d'États sont parties au Protocole ?").counted;
+    expect(etats?.text).toBe('etats');
+    expect(holdsCountOf('ce qui porte à 181 le nombre total des États parties au Protocole.', etats!)).toBe(true);
+    expect(holdsCountOf('Les données de 141 pays ont été recueillies puis analysées en détail par l’Office, et les États parties en débattent.', etats!)).toBe(false);
+    // An English question counts through the lexicon's French words; a word it does not know counts nothing.
+    expect(analyzeQuestion('How many companies were excluded?', 'en').counted?.stems).toEqual(['entrepris']);
+    expect(analyzeQuestion('How many zorglubs were excluded?', 'en').counted).toBeUndefined();
+    expect(analyzeQuestion('Combien de fois le Groupe s’est-il réuni ?').counted).toBeUndefined();
   });
 
   it('a "combien" question the reports answer is answered with the sentence that holds the figure', async () => {
