@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { defaultCorpusDir } from '../../config.ts';
-import { loadCorpus } from '../../corpus/index.ts';
+import { itemMarker, loadCorpus } from '../../corpus/index.ts';
 import { createLookup, formatReference, parseReference, type LookupHit, type LookupResult } from '../../search/index.ts';
 import { UserError } from '../errors.ts';
 
@@ -91,7 +91,7 @@ export function formatLookup(result: LookupResult): string {
     if (hit.passage.leadIn) {
       // An item reads as its parent's lead-in, then the item under it with its letter.
       const item = parseReference(hit.passage.label)?.path.at(-1);
-      lines.push(hit.passage.leadIn, `  ${item ? `${item}) ` : ''}${hit.passage.text}`);
+      lines.push(hit.passage.leadIn, `  ${item ? `${itemMarker(item)} ` : ''}${hit.passage.text}`);
     } else {
       lines.push(hit.passage.text);
     }
