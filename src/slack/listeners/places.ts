@@ -1,10 +1,18 @@
-// Where an answer goes, as AnswerPlace objects: a thread (mentions, DMs), an assistant thread, a response_url.
-import type { RespondFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
+// Every place an answer can be shown, as AnswerPlace objects: a thread (mentions, DMs), an assistant thread,
+// a response_url (slash commands, ephemeral messages), and wherever a click came from.
+import type { BlockAction, RespondFn, SayFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
 import { ui } from '../blocks/strings.ts';
+import type { ClickOrigin } from '../deps.ts';
 import type { PlaceRecord } from '../in-flight.ts';
 
-const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+/** No link previews under the bot's messages (citations link to the reader and to official documents). */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** The thread a message belongs to: its thread's, or its own when it starts one. */
+export function threadOf(message: { ts: string; thread_ts?: unknown }): string {
+  return (typeof message.thread_ts === 'string' && message.thread_ts) || message.ts;
+}
 
 type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
 
@@ -76,6 +84,18 @@ export function threadPlace(
 }
 
 /**
+ * An assistant thread: its thread's place, posting through Bolt's say(), which carries the thread's context
+ * in the reply's metadata.
+ */
+export function assistantPlace(thread: AnswerPlace, say: SayFn): AnswerPlace {
+  return {
+    ...thread,
+    /** @see https://api.slack.com/methods/chat.postMessage */
+    post: (message) => say({ ...message, ...NO_UNFURL }),
+  };
+}
+
+/**
  * Slash commands and clicks on ephemeral messages: everything goes back through response_url, privately.
  * `resumable`: the response_url and asker, so another process can answer if this one dies first (in-flight.ts).
  */
@@ -107,4 +127,32 @@ export function respondTo(responseUrl: string): RespondFn {
     if (!response.ok) throw new Error(`response_url answered ${response.status}`);
     return response;
   };
+}
+
+/** A click on an ephemeral message (slash-command answers), which only its response_url can reach. */
+export function isEphemeralClick(body: BlockAction): boolean {
+  const container = (body as { container?: { is_ephemeral?: boolean } }).container;
+  return Boolean(container?.is_ephemeral) || !body.message;
+}
+
+/**
+ * Where the result of a click goes: privately through response_url when the clicked message was ephemeral,
+ * otherwise in the thread of the clicked message.
+ */
+export function actionPlace(body: BlockAction, client: webApi.WebClient, respond: RespondFn): AnswerPlace {
+  if (isEphemeralClick(body) || !body.channel) return respondPlace(respond);
+  return threadPlace(client, body.channel.id, threadOf(body.message!), body.user.id);
+}
+
+/** Who clicked where (user and channel as Slack signed them): what clickMayContinue checks. */
+export function clickOrigin(body: BlockAction): ClickOrigin {
+  const message = isEphemeralClick(body) ? undefined : body.message;
+  const threadTs = message && threadOf(message);
+  return { userId: body.user.id, channel: body.channel?.id ?? '', ...(threadTs ? { threadTs } : {}) };
+}
+
+/** The value of the clicked button (or feedback button). */
+export function clickedValue(body: BlockAction): string | undefined {
+  const action = body.actions[0] as { value?: string } | undefined;
+  return action?.value;
 }

@@ -4,7 +4,7 @@ import { decodeValue, feedbackCommentModal, FeedbackValueSchema } from '../../bl
 import { mrkdwnSection } from '../../blocks/elements.ts';
 import { ui } from '../../blocks/strings.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { actionPlace, clickedValue } from './action-place.ts';
+import { actionPlace, clickedValue } from '../places.ts';
 
 export function feedbackCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {

@@ -5,7 +5,7 @@ import { passageLinks } from '../../citation-links.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { mrkdwnSection } from '../../blocks/elements.ts';
 import { ui } from '../../blocks/strings.ts';
-import { actionPlace, clickedValue } from './action-place.ts';
+import { actionPlace, clickedValue } from '../places.ts';
 
 export function fullTextCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {

@@ -5,7 +5,7 @@ import { renderShown } from '../../answering.ts';
 import { mrkdwnSection } from '../../blocks/elements.ts';
 import { foreignConversationNotice, startingNotice } from '../../blocks/index.ts';
 import { clickMayContinue, type SlackDeps } from '../../deps.ts';
-import { actionPlace, clickedValue, clickOrigin, isEphemeralClick } from './action-place.ts';
+import { actionPlace, clickedValue, clickOrigin, isEphemeralClick } from '../places.ts';
 
 export function moreResultsCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
