@@ -1,22 +1,27 @@
 // After a 👎: an optional "what was missing?" modal; its submission is stored with the rating.
+import { SLACK_LIMITS } from '../limits.ts';
 import { encodeValue, VIEW } from './action-ids.ts';
+import { modalLabel } from './elements.ts';
 import type { ModalView } from './types.ts';
+
+/** Characters a comment may have (ours; Slack allows more). */
+const MAX_COMMENT = 2000;
 
 export function feedbackCommentModal(value: { a: string; q: string; l: string[]; channel: string }): ModalView {
   return {
     type: 'modal',
     callback_id: VIEW.feedbackComment,
-    title: { type: 'plain_text', text: 'Votre avis' },
-    submit: { type: 'plain_text', text: 'Envoyer' },
-    close: { type: 'plain_text', text: 'Passer' },
-    private_metadata: encodeValue(value, 3000),
+    title: modalLabel('Votre avis'),
+    submit: modalLabel('Envoyer'),
+    close: modalLabel('Passer'),
+    private_metadata: encodeValue(value, SLACK_LIMITS.privateMetadata),
     blocks: [
       {
         type: 'input',
         block_id: 'comment',
         optional: true,
         label: { type: 'plain_text', text: 'Qu’est-ce qui manquait ou était faux ?' },
-        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 2000 },
+        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: MAX_COMMENT },
       },
     ],
   };

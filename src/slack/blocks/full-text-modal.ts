@@ -4,7 +4,7 @@ import { escapeMrkdwn } from '../mrkdwn.ts';
 import { SLACK_LIMITS } from '../limits.ts';
 import { VIEW } from './action-ids.ts';
 import { citation, linkOf, type CitationLinks } from './citation.ts';
-import { context, mrkdwnSection } from './elements.ts';
+import { context, modalLabel, mrkdwnSection } from './elements.ts';
 import type { KnownBlock, ModalView } from './types.ts';
 
 /** Split escaped text into chunks under `max`, preferring paragraph then sentence then word boundaries. */
@@ -32,9 +32,9 @@ export function fullTextModal(passage: CitedPassage, links?: CitationLinks): Mod
   return {
     type: 'modal',
     callback_id: VIEW.fullText,
-    title: { type: 'plain_text', text: 'Texte intégral' },
-    close: { type: 'plain_text', text: 'Fermer' },
-    private_metadata: passage.passageId.slice(0, 3000),
+    title: modalLabel('Texte intégral'),
+    close: modalLabel('Fermer'),
+    private_metadata: passage.passageId.slice(0, SLACK_LIMITS.privateMetadata),
     blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks),
   };
 }

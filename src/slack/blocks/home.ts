@@ -1,6 +1,7 @@
 // The App Home tab: what the bot knows and how to ask it.
 import type { CorpusInfo } from '../../answer/index.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
+import { SLACK_LIMITS } from '../limits.ts';
 import { context, divider, mrkdwnSection } from './elements.ts';
 import type { HomeView, KnownBlock } from './types.ts';
 
@@ -49,5 +50,5 @@ export function homeView(info: CorpusInfo | undefined): HomeView {
         `• \`${escapeMrkdwn('/recommandation <référence> [document]')}\` — le texte d’une recommandation ou d’un paragraphe : \`/recommandation 7 c\`, \`/recommandation 72 d) 2023\`.`,
     ),
   );
-  return { type: 'home', blocks: blocks.slice(0, 100) };
+  return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks) };
 }

@@ -1,6 +1,7 @@
 // What a new conversation opens with, in both experiences (the Agent messaging view's Messages tab and the
 // legacy assistant panel): a greeting and up to four prompts drawn from the corpus (answer/prompts.ts).
 import type { SlackDeps } from '../deps.ts';
+import { SLACK_LIMITS } from '../limits.ts';
 import { truncate } from '../mrkdwn.ts';
 
 export const GREETING =
@@ -10,8 +11,7 @@ export const GREETING =
 /** Used only while the index is still loading (or if the corpus offers none). */
 const FALLBACK_PROMPTS = ['Que recommande le rapport 2021 sur les plateformes en ligne ?', 'Quelles mesures pour les marchés publics ?'];
 
-/** Slack shows at most four prompts; a prompt's title is short. */
-const MAX_PROMPTS = 4;
+/** Prompt titles are cut at this length; Slack publishes no limit for them. */
 const PROMPT_TITLE_MAX = 75;
 
 export function suggestedPrompts(deps: SlackDeps): { title: string; prompts: Array<{ title: string; message: string }> } {
@@ -19,6 +19,6 @@ export function suggestedPrompts(deps: SlackDeps): { title: string; prompts: Arr
   const prompts = fromCorpus.length ? fromCorpus : FALLBACK_PROMPTS;
   return {
     title: 'Par exemple :',
-    prompts: prompts.slice(0, MAX_PROMPTS).map((message) => ({ title: truncate(message, PROMPT_TITLE_MAX), message })),
+    prompts: prompts.slice(0, SLACK_LIMITS.suggestedPrompts).map((message) => ({ title: truncate(message, PROMPT_TITLE_MAX), message })),
   };
 }
