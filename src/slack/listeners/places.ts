@@ -2,7 +2,7 @@
 // a response_url (slash commands, ephemeral messages), and wherever a click came from.
 import type { BlockAction, RespondFn, SayFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
-import { ui } from '../blocks/strings.ts';
+import { ui } from '../blocks/index.ts';
 import type { ClickOrigin } from '../deps.ts';
 import type { PlaceRecord } from '../in-flight.ts';
 

@@ -1,8 +1,6 @@
 // Slack's feedback buttons (👍/👎) under an answer: one JSON line per click; a 👎 also offers a comment box.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { decodeValue, feedbackCommentModal, FeedbackValueSchema } from '../../blocks/index.ts';
-import { mrkdwnSection } from '../../blocks/elements.ts';
-import { ui } from '../../blocks/strings.ts';
+import { decodeValue, feedbackCommentModal, FeedbackValueSchema, thanksNotice } from '../../blocks/index.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { actionPlace, clickedValue } from '../places.ts';
 
@@ -31,8 +29,7 @@ export function feedbackCallback(deps: SlackDeps) {
         await client.views.open({ trigger_id: body.trigger_id, view: feedbackCommentModal({ a: value.a, q: value.q, l: value.l, channel: channelId }) });
       } else {
         // A short thanks only the clicker sees (in the answer's thread, or through response_url).
-        const text = ui('fr').thanks;
-        await actionPlace(body, client, respond).notifyPrivately({ text, blocks: [mrkdwnSection(text)] });
+        await actionPlace(body, client, respond).notifyPrivately(thanksNotice());
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'feedback failed');

@@ -2,9 +2,9 @@
 // Messages tab (the Agent messaging experience, features.agent_view): the prompts drawn from the corpus, and
 // a greeting when the conversation is still empty.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { homeView } from '../../blocks/index.ts';
+import { homeView, ui } from '../../blocks/index.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { GREETING, suggestedPrompts } from '../greeting.ts';
+import { suggestedPrompts } from '../greeting.ts';
 
 type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -15,7 +15,7 @@ async function openMessagesTab(deps: SlackDeps, { event, client }: HomeOpenedArg
     const history = await client.conversations.history({ channel: event.channel, limit: 1 });
     if (!history.messages?.length) {
       /** @see https://api.slack.com/methods/chat.postMessage */
-      await client.chat.postMessage({ channel: event.channel, text: GREETING });
+      await client.chat.postMessage({ channel: event.channel, text: ui().greeting.text });
     }
     // Without thread_ts: the prompts of the Messages tab itself.
     /** @see https://api.slack.com/methods/assistant.threads.setSuggestedPrompts */
