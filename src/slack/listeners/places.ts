@@ -20,9 +20,9 @@ type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string 
 export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
     messageTs: timestamp,
-    /** @see https://api.slack.com/methods/reactions.add */
+    /** @see https://docs.slack.dev/reference/methods/reactions.add */
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
-    /** @see https://api.slack.com/methods/reactions.remove */
+    /** @see https://docs.slack.dev/reference/methods/reactions.remove */
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
 }
@@ -30,12 +30,12 @@ export function reactionSignal(client: webApi.WebClient, channel: string, timest
 /**
  * The assistant status under the thread while working, with Slack's rotating `loading_messages`; Slack
  * clears it when the reply is posted. Bolt's setStatus is assistant.threads.setStatus for the thread.
- * @see https://api.slack.com/methods/assistant.threads.setStatus
  */
 export function statusSignal(setStatus: SetStatusFn, then?: () => Promise<unknown>): NonNullable<AnswerPlace['working']> {
   const t = ui('fr');
   return {
     start: async () => {
+      /** @see https://docs.slack.dev/reference/methods/assistant.threads.setStatus */
       await setStatus({ status: t.status, loading_messages: t.loadingMessages });
       await then?.();
     },
@@ -53,9 +53,9 @@ export function bothSignals(...signals: Array<NonNullable<AnswerPlace['working']
 }
 
 /**
- * A streamed reply in the thread: Bolt's sayStream (chat.startStream / appendStream / stopStream through
- * @slack/web-api's ChatStreamer), tasks shown as a timeline, addressed to the asker.
- * @see https://api.slack.com/methods/chat.startStream
+ * A streamed reply in the thread, addressed to the asker, its tasks shown as a timeline: Bolt's sayStream,
+ * @slack/web-api's ChatStreamer, whose append and stop (answering.ts) call chat.startStream, appendStream
+ * and stopStream.
  */
 export function streamTo(sayStream: SayStreamFn, userId: string): () => AnswerStream {
   return () => sayStream({ recipient_user_id: userId, task_display_mode: 'timeline' });
@@ -75,9 +75,9 @@ export function threadPlace(
   const resume: PlaceRecord = { kind: 'thread', channel, threadTs, userId, ...(reacted ? { reactTs: reacted } : {}) };
   return {
     resume,
-    /** @see https://api.slack.com/methods/chat.postMessage */
+    /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
     post: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message, ...NO_UNFURL }),
-    /** @see https://api.slack.com/methods/chat.postEphemeral */
+    /** @see https://docs.slack.dev/reference/methods/chat.postEphemeral */
     notifyPrivately: (message) => client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message }),
     ...rest,
   };
@@ -90,7 +90,7 @@ export function threadPlace(
 export function assistantPlace(thread: AnswerPlace, say: SayFn): AnswerPlace {
   return {
     ...thread,
-    /** @see https://api.slack.com/methods/chat.postMessage */
+    /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
     post: (message) => say({ ...message, ...NO_UNFURL }),
   };
 }
@@ -115,7 +115,7 @@ export function respondPlace(
 
 /**
  * A RespondFn for a response_url received by another process: a JSON POST, as Bolt's own respond does.
- * @see https://api.slack.com/interactivity/handling#message_responses
+ * @see https://docs.slack.dev/interactivity/handling-user-interaction
  */
 export function respondTo(responseUrl: string): RespondFn {
   return async (message) => {

@@ -40,7 +40,7 @@ function titleOnce(deps: SlackDeps, question: DmQuestion): () => Promise<unknown
     set.add(key);
     if (set.size > MAX_TITLED_THREADS) set.delete(set.values().next().value as string);
     // Only assistant and agent threads have titles; in a plain DM thread Slack refuses, which is fine.
-    /** @see https://api.slack.com/methods/assistant.threads.setTitle */
+    /** @see https://docs.slack.dev/reference/methods/assistant.threads.setTitle */
     await question.client.assistant.threads
       .setTitle({ channel_id: question.channel, thread_ts: question.threadTs, title: truncate(question.text, TITLE_MAX) })
       .catch((error: unknown) => deps.logger.debug({ err: error }, 'setTitle refused'));

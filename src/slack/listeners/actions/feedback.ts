@@ -25,7 +25,7 @@ export function feedbackCallback(deps: SlackDeps) {
       });
       deps.logger.info({ answerId: value.a, rating: value.r, user: body.user.id }, 'feedback recorded');
       if (value.r === 'negative') {
-        /** @see https://api.slack.com/methods/views.open */
+        /** @see https://docs.slack.dev/reference/methods/views.open */
         await client.views.open({ trigger_id: body.trigger_id, view: feedbackCommentModal({ a: value.a, q: value.q, l: value.l, channel: channelId }) });
       } else {
         // A short thanks only the clicker sees (in the answer's thread, or through response_url).

@@ -13,7 +13,7 @@ export function fullTextCallback(deps: SlackDeps) {
     const passage = engine?.passage(passageId);
     const view = passage ? fullTextModal(passage, passageLinks(passage, deps.links)) : missingPassageModal(engine ? 'rebuilt' : 'starting');
     try {
-      /** @see https://api.slack.com/methods/views.open */
+      /** @see https://docs.slack.dev/reference/methods/views.open */
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       // An expired trigger (the click waited over 3 s) or a refused view: say so where the user clicked.

@@ -23,7 +23,7 @@ export function shareCallback(deps: SlackDeps) {
       }
       const message = renderShown(deps, shown, { showQuestion: true, sharedBy: body.user.id });
       try {
-        /** @see https://api.slack.com/methods/chat.postMessage */
+        /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
         await client.chat.postMessage({ channel, ...message, ...NO_UNFURL });
       } catch (error) {
         // The bot may not be a member of the channel; response_url can still post there on the user's behalf.

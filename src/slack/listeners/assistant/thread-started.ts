@@ -7,7 +7,9 @@ import { suggestedPrompts } from '../greeting.ts';
 export function threadStartedCallback(deps: SlackDeps): AssistantThreadStartedMiddleware {
   return async ({ say, setSuggestedPrompts, logger }) => {
     try {
+      /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
       await say(ui().greeting.text);
+      /** @see https://docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts */
       await setSuggestedPrompts(suggestedPrompts(deps));
     } catch (error) {
       logger.error(`assistant greeting failed: ${String(error)}`);
