@@ -4,7 +4,7 @@ export { streamedAnswer, failedStream, searchTask, readingTasks, shortDocName, t
 export { citation, linkOf, passageKey, questionContext, type CitationLinks } from './citation.ts';
 export { lookupBlocks } from './lookup.ts';
 export { ambiguousChoiceBlocks, notFoundBlocks, isAmbiguousLookup } from './choices.ts';
-export { fullTextModal, splitText } from './full-text-modal.ts';
+export { fullTextModal, missingPassageModal, splitText } from './full-text-modal.ts';
 export { feedbackCommentModal } from './feedback-modal.ts';
 export { homeView } from './home.ts';
 export { usageHelp, type CommandName } from './usage.ts';
@@ -16,7 +16,11 @@ export {
   invalidQuestionNotice,
   foreignConversationNotice,
   shareExpiredNotice,
+  noMoreNotice,
+  thanksNotice,
+  fullTextUnavailableNotice,
 } from './notices.ts';
+export { ui } from './strings.ts';
 export { citedLabels } from './footer.ts';
 export { ACTION, VIEW, encodeValue, decodeValue, ShareValueSchema, FeedbackValueSchema } from './action-ids.ts';
 export type { KnownBlock, SlackMessage, ModalView, HomeView } from './types.ts';
