@@ -73,6 +73,17 @@ describe('declined before any search', () => {
     expect(answer.sources).toEqual([]);
   });
 
+  it.each([
+    ['What is the unemployment rate in France?'],
+    ['Qui est le président de la France ?'],
+    ['Quel est le cours du bitcoin ?'],
+  ])('general knowledge is declined, however close its words come to the reports: %s', async (question) => {
+    const answer = await engine.ask(question);
+    expect(answer.kind).toBe('abstain');
+    expect(answer.text).toBe(messages(answer.language).abstain);
+    expect(answer.sources).toEqual([]);
+  });
+
   it('D18: shell or SQL text is declined as not a question in words', async () => {
     const answer = await engine.ask("'; DROP TABLE passages; -- $(rm -rf /) | cat /etc/passwd");
     expect(answer.kind).toBe('abstain');
