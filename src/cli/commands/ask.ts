@@ -72,14 +72,7 @@ export function registerAskCommand(program: Command): void {
       if (options.batch && words.length > 0) throw new UserError('give either a question or --batch FILE, not both', 2);
       const questions = options.batch ? await readBatch(options.batch) : [words.join(' ')];
       // Check a single question before loading the model: bad input answers at once.
-      if (!options.batch) {
-        try {
-          validateQuestion(questions[0]);
-        } catch (error) {
-          if (error instanceof InvalidQuestionError) throw new UserError(error.message, 2);
-          throw error;
-        }
-      }
+      if (!options.batch) validateQuestion(questions[0]);
       const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });
       const knownDocs = new Set(engine.corpusInfo().documents.map((d) => d.id));
       for (const doc of options.doc ?? []) {
@@ -102,8 +95,7 @@ export function registerAskCommand(program: Command): void {
               : `${formatAnswer(answer, { color, width: terminalWidth(), explain: options.explain })}\n`,
           );
         } catch (error) {
-          if (!(error instanceof InvalidQuestionError)) throw error;
-          if (!options.batch) throw new UserError(error.message, 2);
+          if (!(error instanceof InvalidQuestionError) || !options.batch) throw error;
           // In a batch, a bad line is reported in place (citing only its start) and the others are still answered.
           const cited = citeInput(question.trim());
           if (options.json) process.stdout.write(`${JSON.stringify({ line: i + 1, question: cited, length: question.length, error: error.message })}\n`);

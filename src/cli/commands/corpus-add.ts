@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { defaultCorpusDir } from '../../config.ts';
 import {
   addToCorpus,
-  CorpusError,
   DOCUMENT_ID,
   DocumentKindSchema,
   DocumentMetaSchema,
@@ -22,7 +21,6 @@ import {
   readCorpusMeta,
   readReportFile,
   removeFromCorpus,
-  ReportFileError,
   type DocumentMeta,
   type ParsedDocument,
   type Passage,
@@ -101,21 +99,8 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
   if (!DOCUMENT_ID.test(id)) throw new UserError(`cannot make a document id from the file name ${path.basename(source)}; give one with --id`, 2);
   const target = path.join(options.dir, `${id}${path.extname(source).toLowerCase()}`);
 
-  let report;
-  try {
-    report = await readReportFile(source, file);
-  } catch (error) {
-    if (error instanceof ReportFileError) throw new UserError(error.message, 2);
-    throw error;
-  }
-
-  let existing;
-  try {
-    existing = await loadCorpus(options.dir);
-  } catch (error) {
-    if (error instanceof CorpusError) throw new UserError(error.message, 2);
-    throw error;
-  }
+  const report = await readReportFile(source, file);
+  const existing = await loadCorpus(options.dir);
   const meta = await readCorpusMeta(options.dir).catch(() => undefined);
   if ((await filesOfDocument(options.dir, id)).length > 0 || meta?.documents[id]) {
     throw new UserError(`the corpus already has a document "${id}"; choose another --id or run \`rapporteur corpus remove ${id}\` first`, 2);
@@ -151,12 +136,7 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
     process.stdout.write(`${summary}\n`);
     throw new UserError(`not added, the parse looks wrong: ${problems.join('; ')} (check the file, or add it anyway with --force)`, 1);
   }
-  try {
-    await addToCorpus(options.dir, source, id, entry);
-  } catch (error) {
-    if (error instanceof CorpusError) throw new UserError(error.message, 2);
-    throw error;
-  }
+  await addToCorpus(options.dir, source, id, entry);
   process.stdout.write(
     [
       `Added ${summary}`,
@@ -169,10 +149,7 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
 
 async function removeReport(id: string, raw: Record<string, unknown>): Promise<void> {
   const options = parseOptions(RemoveOptionsSchema, raw);
-  const meta = await readCorpusMeta(options.dir).catch((error: unknown) => {
-    if (error instanceof CorpusError) throw new UserError(error.message, 2);
-    throw error;
-  });
+  const meta = await readCorpusMeta(options.dir);
   const files = await filesOfDocument(options.dir, id);
   if (files.length === 0 && !meta?.documents[id]) throw new UserError(`no document "${id}" in ${displayPath(options.dir)}`, 2);
   const drafts = Object.entries(meta?.documents ?? {}).filter(([, m]) => m.draftOf === id).map(([draft]) => draft);
