@@ -7,6 +7,11 @@ export interface FormatOptions {
   explain?: boolean;
 }
 
+/** "1 passage", "3 passages". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
 const plain = (text: string) => text;
 
@@ -101,9 +106,4 @@ export function answerJson(answer: Answer, top: number) {
     })),
     officialDocuments: officialLinks(answer),
   };
-}
-
-/** The line `index`, `ask` and the bot print while another build holds the index folder's lock. */
-export function waitingLine(event: { pid: number; indexDir: string }): string {
-  return `rapporteur: another build (pid ${event.pid}) is writing ${event.indexDir}; waiting for it to finish…\n`;
 }

@@ -6,9 +6,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { projectRoot, defaultCorpusDir } from '../../config.ts';
 import { UserError } from '../errors.ts';
+import { createBenchProgress } from '../progress.ts';
 import {
   benchParts,
-  createProgress,
   defaultSweepOptions,
   formatReport,
   runBench,
@@ -57,7 +57,7 @@ export function registerBenchCommand(program: Command): void {
       if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options');
       const flags = parsed.data;
       const outDir = path.resolve(flags.out);
-      const progress = createProgress();
+      const progress = createBenchProgress();
       try {
         if (flags.sweep) {
           const points = runSweep({
