@@ -1,10 +1,20 @@
 // How an Answer reads in a terminal: quotes with their citations, then sources; labels highlighted on a TTY.
+// Also the terminal basics every command shares: colour, width, plurals.
 import { messages, officialLinks, type Answer, type CitedPassage } from '../answer/index.ts';
 
 export interface FormatOptions {
   color: boolean;
   width: number;
   explain?: boolean;
+}
+
+/** Colours on a terminal, unless NO_COLOR is set. */
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR;
+}
+
+export function terminalWidth(): number {
+  return Math.min(process.stdout.columns || 100, 110);
 }
 
 /** "1 passage", "3 passages". */

@@ -25,7 +25,3 @@ export const boundedInt = (min: number, max: number) =>
     .int('expected a whole number')
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
-
-export function terminalWidth(): number {
-  return Math.min(process.stdout.columns || 100, 110);
-}

@@ -4,9 +4,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { InvalidQuestionError, validateQuestion, type AnswerFilters } from '../../answer/index.ts';
 import { UserError } from '../errors.ts';
-import { answerJson, formatAnswer } from '../format.ts';
+import { answerJson, formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
-import { boundedInt, LocationOptionsSchema, parseOptions, terminalWidth } from '../options.ts';
+import { boundedInt, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const AskOptionsSchema = LocationOptionsSchema.extend({
   json: z.boolean().default(false),
@@ -83,7 +83,7 @@ export function registerAskCommand(program: Command): void {
         ...(options.year ? { years: options.year } : {}),
         ...(options.recommendations ? { recommendationsOnly: true } : {}),
       };
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const color = useColor();
       for (const [i, question] of questions.entries()) {
         // In a batch every output line says which input line it answers.
         const line = options.batch ? { line: i + 1 } : {};

@@ -2,9 +2,9 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { InvalidQuestionError } from '../../answer/index.ts';
-import { formatAnswer } from '../format.ts';
+import { formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
-import { LocationOptionsSchema, parseOptions, terminalWidth } from '../options.ts';
+import { LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const HELP = 'Posez une question (ou « plus de résultats », « et pour les enfants ? »). /new : nouvelle conversation · /quit : quitter.';
 
@@ -17,7 +17,7 @@ export function registerChatCommand(program: Command): void {
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(LocationOptionsSchema, raw);
       const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const color = useColor();
       const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
       let conversation = 1;
       process.stdout.write(`${HELP}\n`);
