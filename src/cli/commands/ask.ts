@@ -6,7 +6,7 @@ import { InvalidQuestionError, validateQuestion, type AnswerFilters } from '../.
 import { UserError } from '../errors.ts';
 import { answerJson, formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
-import { boundedInt, LocationOptionsSchema, parseOptions } from '../options.ts';
+import { boundedInt, corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const AskOptionsSchema = LocationOptionsSchema.extend({
   json: z.boolean().default(false),
@@ -65,8 +65,8 @@ export function registerAskCommand(program: Command): void {
     .option('--year <yyyy>', 'only documents of this year (repeatable)', collect)
     .option('--recommendations', 'only recommendations and their items')
     .option('--explain', 'show each source’s dense and BM25 ranks and the timings')
-    .option('--corpus <dir>', 'corpus folder')
-    .option('--index <dir>', 'index folder')
+    .addOption(corpusOption())
+    .addOption(indexOption())
     .action(async (words: string[], raw: Record<string, unknown>) => {
       const options = parseOptions(AskOptionsSchema, raw);
       if (options.batch && words.length > 0) throw new UserError('give either a question or --batch FILE, not both', 2);

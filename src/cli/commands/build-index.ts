@@ -1,39 +1,31 @@
 // `rapporteur index`: parse corpus/, embed what changed, write index/ atomically. The model is loaded only
 // when something has to be embedded, so a rebuild with nothing changed takes well under a second.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
 import { MODEL_DIMENSIONS, MODEL_ID, createLazyEmbedder } from '../../embed/index.ts';
 import { buildIndex, loadIndex, type BuildSummary } from '../../index/index.ts';
-import { UserError } from '../errors.ts';
 import { count } from '../format.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions, requireCorpusFolder } from '../options.ts';
 import { createBuildReporter } from '../progress.ts';
 
-const OptionsSchema = z.object({
-  corpus: z.string().trim().min(1, '--corpus needs a folder').optional(),
-  out: z.string().trim().min(1, '--out needs a folder').optional(),
-  json: z.boolean().optional(),
-  check: z.boolean().optional(),
+const IndexOptionsSchema = LocationOptionsSchema.extend({
+  json: z.boolean().default(false),
+  check: z.boolean().default(false),
 });
 
 export function registerIndexCommand(program: Command): void {
   program
     .command('index')
     .description('parse the reports, embed passages and sentences, and write the search index (incremental)')
-    .option('--corpus <dir>', 'folder holding the reports and corpus.yml', defaultCorpusDir)
-    .option('--out <dir>', 'folder to write the index to (replaced atomically)', defaultIndexDir)
+    .addOption(corpusOption())
+    .addOption(indexOption('folder to write the index to, replaced atomically', '--out'))
     .option('--json', 'print one JSON summary instead of progress and a sentence')
     .option('--check', 'only check that the index exists and matches the corpus and the model (exit 1 if not)')
     .action(async (raw: unknown) => {
-      const parsed = OptionsSchema.safeParse(raw);
-      if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options', 2);
-      const corpusDir = path.resolve(parsed.data.corpus ?? defaultCorpusDir);
-      const indexDir = path.resolve(parsed.data.out ?? defaultIndexDir);
-      const json = parsed.data.json === true;
-      if (!(await stat(corpusDir).then((s) => s.isDirectory(), () => false))) throw new UserError(`corpus folder not found: ${corpusDir}`, 2);
-      if (parsed.data.check) return checkIndex(corpusDir, indexDir, json);
+      const { corpus: corpusDir, index: indexDir, json, check } = parseOptions(IndexOptionsSchema, raw);
+      await requireCorpusFolder(corpusDir);
+      if (check) return checkIndex(corpusDir, indexDir, json);
 
       const reporter = createBuildReporter({ quiet: json });
       let summary: BuildSummary;

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InvalidQuestionError } from '../../answer/index.ts';
 import { formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
-import { LocationOptionsSchema, parseOptions } from '../options.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const HELP = 'Posez une question (ou « plus de résultats », « et pour les enfants ? »). /new : nouvelle conversation · /quit : quitter.';
 
@@ -12,8 +12,8 @@ export function registerChatCommand(program: Command): void {
   program
     .command('chat')
     .description('talk with the assistant in the terminal (follow-ups use the earlier turns)')
-    .option('--corpus <dir>', 'corpus folder')
-    .option('--index <dir>', 'index folder')
+    .addOption(corpusOption())
+    .addOption(indexOption())
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(LocationOptionsSchema, raw);
       const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });

@@ -7,7 +7,7 @@ import { DEFAULT_ABSTAIN_BELOW, DEFAULT_TECHNIQUES, TECHNIQUES } from '../../ans
 import { projectRoot } from '../../config.ts';
 import { evaluate, loadEvalSet, QUESTION_TAGS, type EvalReport, type Figures, type PartReport, type Ratio } from '../../eval/index.ts';
 import { openEngine } from '../open-engine.ts';
-import { LocationOptionsSchema, parseOptions } from '../options.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const techniqueList = z
   .string()
@@ -118,8 +118,8 @@ export function registerEvalCommand(program: Command): void {
     .option('--failures', 'list the questions that missed (held-out ones only with --split heldout)')
     .option('--with <techniques>', `switch techniques on to measure them (${TECHNIQUES.join(',')})`)
     .option('--without <techniques>', 'switch techniques off to measure them')
-    .option('--corpus <dir>', 'corpus folder')
-    .option('--index <dir>', 'index folder')
+    .addOption(corpusOption())
+    .addOption(indexOption())
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(EvalOptionsSchema, raw);
       const split = options.split ?? 'all';
