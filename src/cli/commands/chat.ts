@@ -6,7 +6,7 @@ import { formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
 import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
-const HELP = 'Posez une question (ou « plus de résultats », « et pour les enfants ? »). /new : nouvelle conversation · /quit : quitter.';
+const HELP = 'Ask a question in French or English, then follow-ups («plus de résultats», "and for children?"). /new: a new conversation · /quit: quit.';
 
 export function registerChatCommand(program: Command): void {
   program
