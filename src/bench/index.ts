@@ -6,7 +6,6 @@ export { defaultHnswParams, efLadder, targetRecallAt10, type HnswParams } from '
 export { formatReport } from './format.ts';
 export { checks, targets, type Check } from './targets.ts';
 export { writeResults, reportJson, type WrittenFiles } from './output.ts';
-export { createProgress } from './progress-bar.ts';
 export { renderScalePlot } from './scale-plot.ts';
 export { renderChartsSvg, type ChartSpec, type ChartSeries } from './svg-chart.ts';
 export { summarize, percentile, percentileSorted, type LatencySummary } from './stats.ts';

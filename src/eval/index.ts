@@ -1,6 +1,7 @@
 // Public surface of the evaluation stage: the evaluation questions (tuning and held-out parts, tagged by kind)
 // and `evaluate`, which scores the answer engine on them.
 export {
+  EvalSetError,
   loadDevSet,
   loadEvalSet,
   tagsOf,
