@@ -20,6 +20,10 @@ export interface QuestionAnalysis {
    * counts nothing by name, or names it in an English word the lexicon does not know.
    */
   counted?: { text: string; stems: string[] };
+  /** "Que recommande …", "What should States …": the recommendations sections answer first. */
+  asksRecommendation: boolean;
+  /** The kind of document the question names: "le rapport du Secrétaire général", "the background paper". */
+  documentKind?: 'secretary-general-report' | 'background-paper' | 'report';
 }
 
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
@@ -103,14 +107,24 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     if (hit) names.push({ text: hit, forms: [...new Set([...forms, ...counterpartsOf(hit)])] });
   }
   const counted = countedThing(folded, language);
+  const documentKind = DOCUMENT_KINDS.find(([, cue]) => cue.test(folded))?.[0];
   return {
     answerType,
     acrossReports: ACROSS_REPORTS.test(folded),
     years: [...new Set([...question.matchAll(YEAR)].map((m) => Number(m[1])))],
     names,
     ...(counted ? { counted } : {}),
+    asksRecommendation: RECOMMENDATION.test(folded),
+    ...(documentKind ? { documentKind } : {}),
   };
 }
+
+const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;
+const DOCUMENT_KINDS: Array<[NonNullable<QuestionAnalysis['documentKind']>, RegExp]> = [
+  ['secretary-general-report', /(?<!vice-)\b(?:secretaire general|secretary[- ]general)\b/u],
+  ['background-paper', /\b(?:document d'information|note d'information|background (?:paper|note|document)|secretariat'?s? (?:paper|note))\b/u],
+  ['report', /\b(?:rapport du groupe de travail|rapport de la reunion|working group'?s? report|report of the (?:working group|meeting))\b/u],
+];
 
 /** "combien de victimes", "how many companies", "le nombre de projets", "quel montant d'amendes": the counted word follows. */
 const COUNTED = /\b(?:combien (?:de |d')|how many |(?:le |du |un )?nombre (?:total )?(?:de |d'|des )|number of |montant (?:total )?(?:de |d'|des ))(?:les |des |la |le |l')?([\p{L}-]{3,})/u;

@@ -51,6 +51,12 @@ describe('partial answers: on the subject, without what was asked', () => {
     expect(analyzeQuestion('Combien de fois le Groupe s’est-il réuni ?').counted).toBeUndefined();
   });
 
+  it('the hints of a question: recommendations asked for, the document named (not the Vice-Secretary-General)', () => {
+    expect(analyzeQuestion('Que recommande le Secrétaire général sur la technologie ?')).toMatchObject({ asksRecommendation: true, documentKind: 'secretary-general-report' });
+    expect(analyzeQuestion('Which laws does the background paper list?', 'en')).toMatchObject({ asksRecommendation: false, documentKind: 'background-paper' });
+    expect(analyzeQuestion('Depuis quand la Vice-Secrétaire générale mène-t-elle une cartographie ?').documentKind).toBeUndefined();
+  });
+
   it('a "combien" question the reports answer is answered with the sentence that holds the figure', async () => {
     const answer = await engine.ask('Combien de victimes le fonds de contributions volontaires aide-t-il chaque année ?');
     expect(answer.kind).toBe('answer');
