@@ -51,6 +51,13 @@ describe('partial answers: on the subject, without what was asked', () => {
     expect(analyzeQuestion('Combien de fois le Groupe s’est-il réuni ?').counted).toBeUndefined();
   });
 
+  it('a figure is an answer only in a sentence on the question’s topic: organ removal, not the trust fund’s projects', async () => {
+    const answer = await engine.ask('How many victims of trafficking for organ removal were identified in 2022?');
+    expect(answer.kind).toBe('partial');
+    expect(answer.notice).toBe(messages('en').partialFigure);
+    expect(answer.quotes.length).toBeGreaterThan(0);
+  });
+
   it('the hints of a question: recommendations asked for, the document named (not the Vice-Secretary-General)', () => {
     expect(analyzeQuestion('Que recommande le Secrétaire général sur la technologie ?')).toMatchObject({ asksRecommendation: true, documentKind: 'secretary-general-report' });
     expect(analyzeQuestion('Which laws does the background paper list?', 'en')).toMatchObject({ asksRecommendation: false, documentKind: 'background-paper' });
