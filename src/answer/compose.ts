@@ -49,10 +49,14 @@ export function toQuote(sentence: ScoredSentence, document: Document): Quote {
   };
 }
 
+/** A quote in the asker's quotation marks: « … » in French, “…” in English. */
+export function quoted(text: string, language: Language): string {
+  return language === 'fr' ? `« ${text} »` : `“${text}”`;
+}
+
 /** « quote » — Document, label: the citation format of every answer. */
 export function formatQuote(quote: Pick<Quote, 'text' | 'docName' | 'label'>, language: Language): string {
-  const quoted = language === 'fr' ? `« ${quote.text} »` : `“${quote.text}”`;
-  return `${quoted} — ${quote.docName}, ${quote.label}`;
+  return `${quoted(quote.text, language)} — ${quote.docName}, ${quote.label}`;
 }
 
 export function answerText(quotes: Quote[], language: Language): string {

@@ -5,7 +5,7 @@ export { createAnswerEngine, DEFAULT_ABSTAIN_BELOW, type EngineOptions, type Rap
 export { CONVERSATION_BOUNDS, MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 export { detectLanguage } from './language.ts';
 export { messages } from './messages.ts';
-export { formatQuote } from './compose.ts';
+export { quoted } from './compose.ts';
 export { officialLinks, officialUrl, sourceUrlTemplateFromEnv, SOURCE_URL_TEMPLATE_ENV, type OfficialLink } from './official.ts';
 export { isVerbatim } from './quotes.ts';
 export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH, type InvalidQuestionReason } from './question.ts';

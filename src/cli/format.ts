@@ -1,6 +1,6 @@
 // How an Answer reads in a terminal: quotes with their citations, then sources; labels highlighted on a TTY.
 // Also the terminal basics every command shares: colour, width, plurals.
-import { messages, officialLinks, type Answer, type CitedPassage } from '../answer/index.ts';
+import { messages, officialLinks, quoted, type Answer, type CitedPassage } from '../answer/index.ts';
 
 export interface FormatOptions {
   color: boolean;
@@ -75,8 +75,8 @@ export function formatAnswer(answer: Answer, options: FormatOptions): string {
       if (answer.notice) out.push(bold(wrap(answer.notice, width)));
       if (answer.quotes.length) {
         for (const quote of answer.quotes) {
-          const quoted = answer.language === 'fr' ? `« ${quote.text} »` : `“${quote.text}”`;
-          out.push(`${wrap(quoted, width)}\n  — ${quote.docName}, ${label(quote.label)}`);
+          const text = quoted(quote.text, answer.language);
+          out.push(`${wrap(text, width)}\n  — ${quote.docName}, ${label(quote.label)}`);
         }
       } else out.push(answer.text);
       if (answer.sources.length) out.push(`${bold(m.sources)}\n${answer.sources.map((s, i) => source(s, i + answer.offset, false)).join('\n')}`);
