@@ -17,5 +17,5 @@ export {
   holdsModel,
   offlineFromEnv,
 } from './model-location.ts';
-export { MODEL_MAX_TOKENS, WINDOW_OVERLAP } from './windows.ts';
+export { MODEL_MAX_TOKENS, WINDOW_OVERLAP, dot } from './windows.ts';
 export { LruCache } from './lru.ts';

@@ -4,13 +4,12 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { loadCorpus, passageContext, type Document, type Passage } from '../corpus/index.ts';
+import { CORPUS_META_FILE, loadCorpus, passageContext, type Document, type Passage } from '../corpus/index.ts';
 import { PASSAGE_PREFIX, type Embedder } from '../embed/index.ts';
 import { assertReplaceable, createBuildDir, recoverIndexDir, removeLeftovers, swapIntoPlace } from './atomic-dir.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { embeddingKey, readEmbeddingCache } from './embedding-cache.ts';
 import {
-  CORPUS_META_FILE,
   DATA_FILES,
   DEFAULT_HNSW,
   INDEX_FILES,
