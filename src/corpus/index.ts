@@ -2,6 +2,7 @@
 export * from './schema.ts';
 export { passageId, splitPassageId } from './labels.ts';
 export { sha256 } from './hash.ts';
+export { romanValue } from './roman.ts';
 export { splitSentences, type SentenceSpan } from './sentences.ts';
 export { parseDocument, type ParseDocumentInput } from './document.ts';
 export { loadCorpus, CorpusError, CORPUS_META_FILE } from './load.ts';

@@ -1,6 +1,7 @@
 // The grammar of a typed reference: "Recommandation 7 c)", "reco 7c", "rec. 7(c)", "§72d", "para 72 d",
 // "39 a) ii)", "note 3", "tableau 1", optionally followed (or preceded) by words naming the document
 // ("2017", "secrétaire", "2021-wg4-rapport"). Pure functions: no corpus needed.
+import { romanValue } from '../corpus/index.ts';
 import { foldText } from './french.ts';
 
 export type ReferenceKind = 'recommendation' | 'paragraph' | 'note' | 'table';
@@ -52,33 +53,21 @@ const CORE = new RegExp(
   'giu',
 );
 
-const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
-
 /** Words that sit between a reference and its document without naming it. */
 const FILLER = new Set(
   `du de des la le les l d dans en of the in from au a rapport report document doc voir see show me montre montrez
   moi please stp svp quoi que qu dit dire say says what does do is est et and`.split(/\s+/),
 );
 
-function romanValue(numeral: string): number {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10 };
-  let total = 0;
-  for (let i = 0; i < numeral.length; i += 1) {
-    const value = values[numeral[i] as string] ?? 0;
-    const next = values[numeral[i + 1] as string] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
-
+/** A sub-item numeral as typed in a reference: lower case, i to xxxix. */
 export function isRomanNumeral(text: string): boolean {
-  return text.length > 0 && ROMAN.test(text);
+  return /^[ivx]+$/.test(text) && romanValue(text) !== undefined;
 }
 
 /** Value of a path element for ordering neighbours: a → 1, b → 2; ii → 2. */
 export function pathElementValue(element: string, level: number): number {
   if (level === 0) return element.charCodeAt(0) - 96;
-  return romanValue(element);
+  return romanValue(element) ?? 0;
 }
 
 /**
