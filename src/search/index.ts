@@ -1,5 +1,5 @@
 // Public surface of the search stage: hybrid (dense + BM25) search over the index, and reference lookup.
-export { createSearcher, MAX_QUERY_LENGTH } from './searcher.ts';
+export { createSearcher } from './searcher.ts';
 export type {
   CreateSearcherOptions,
   DenseIndex,
@@ -32,6 +32,6 @@ export {
   type LookupResult,
 } from './lookup.ts';
 export { createDocumentMatcher, compareDocuments, type DocumentMatcher } from './documents.ts';
-export { isReferenceQuestion } from './question.ts';
+export { isReferenceQuestion, MAX_QUESTION_LENGTH } from './question.ts';
 export { frenchCounterparts, counterpartsOf } from './lexicon.ts';
 export { STOP_WORDS } from './stopwords.ts';

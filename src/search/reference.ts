@@ -23,6 +23,9 @@ export interface ParsedReference {
   symbol?: string;
 }
 
+/** Longest typed reference read; anything longer is a question, not a reference. */
+export const MAX_REFERENCE_LENGTH = 300;
+
 /** A document symbol inside typed text, in any case: letters first, at least one slash and one digit. */
 const TYPED_SYMBOL = /(?<![\p{L}\p{N}/])[A-Za-z][A-Za-z0-9.]*(?:\/[A-Za-z0-9][A-Za-z0-9.()-]*)+/u;
 
@@ -148,7 +151,7 @@ export function parseReference(typed: string): ParsedReference | null {
 
 function parseWithoutSymbol(input: string): ParsedReference | null {
   const folded = foldText(input).replace(/[’‘ʼ]/g, "'");
-  if (!folded.trim() || folded.length > 300) return null;
+  if (!folded.trim() || folded.length > MAX_REFERENCE_LENGTH) return null;
   // Four-digit numbers never match the core, so a leading year ("2017 7 g)") stays a document word.
   const core = findCore(folded);
   const starNote = core ? undefined : STAR_NOTE.exec(folded);

@@ -9,6 +9,7 @@ import { loadCorpus } from '../../corpus/index.ts';
 import { createLookup, formatReference, parseReference, type LookupHit, type LookupResult } from '../../search/index.ts';
 import { UserError } from '../errors.ts';
 
+// Stricter than the parser's MAX_REFERENCE_LENGTH (300, search/reference.ts): `lookup` has always refused at 200.
 const MAX_REFERENCE_LENGTH = 200;
 
 async function isDirectory(dir: string): Promise<boolean> {
