@@ -5,8 +5,7 @@ export {
   type LoadEmbedderOptions,
   loadEmbedder,
   createLazyEmbedder,
-  QUERY_PREFIX,
-  PASSAGE_PREFIX,
+  passageInput,
 } from './embedder.ts';
 export {
   MODEL_ID,
