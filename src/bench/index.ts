@@ -2,7 +2,7 @@
 export { runBench, plan, benchParts, machineInfo, type BenchOptions, type BenchPart, type Progress } from './run.ts';
 export { runSweep, defaultSweepOptions, type SweepOptions } from './sweep.ts';
 export { runScale, runScalePoint, defaultScaleOptions, syntheticSet, type Distribution, type ScaleOptions, type ScalePoint } from './scale.ts';
-export { defaultHnswParams, efLadder, targetRecallAt10, type HnswParams } from './hnsw-params.ts';
+export { defaultHnswParams, efLadder, targetRecallAt10, type ScaleHnswParams } from './hnsw-params.ts';
 export { formatReport } from './format.ts';
 export { checks, targets, type Check } from './targets.ts';
 export { writeResults, reportJson, type WrittenFiles } from './output.ts';
