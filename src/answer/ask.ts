@@ -232,7 +232,7 @@ export async function searchAnswer(
   return { answer, ranking, shown };
 }
 
-function documentOf(passage: Passage, s: Served): Document {
+export function documentOf(passage: Passage, s: Served): Document {
   const document = s.index.documentById.get(passage.docId);
   if (!document) throw new Error(`index has passage ${passage.id} without its document`);
   return document;
