@@ -24,7 +24,6 @@ export {
 } from './reference.ts';
 export {
   createLookup,
-  lookup,
   type Lookup,
   type LookupCorpus,
   type LookupHit,

@@ -5,9 +5,12 @@ import { officialLinks, officialUrl, sourceUrlTemplateFromEnv } from '../../src/
 import type { Answer, CitedPassage } from '../../src/answer/schema.ts';
 import { formatAnswer } from '../../src/cli/format.ts';
 import { answerMessage } from '../../src/slack/blocks/index.ts';
-import { loadCorpus } from '../../src/corpus/index.ts';
-import { isReferenceQuestion, lookup, parseReference } from '../../src/search/index.ts';
+import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
+import { createLookup, isReferenceQuestion, parseReference, type LookupOptions } from '../../src/search/index.ts';
 import { realCorpusDir } from '../corpus/helpers.ts';
+
+// One lookup over `corpus` per call.
+const lookup = (reference: string, corpus: Corpus, options?: LookupOptions) => createLookup(corpus)(reference, options);
 
 function source(docId: string, label: string, extra: Partial<CitedPassage> = {}): CitedPassage {
   return {

@@ -89,8 +89,8 @@ export function answerFallbackText(answer: Answer): string {
 /** The whole message for any kind of answer. */
 export function answerMessage(answer: Answer, options: AnswerMessageOptions): SlackMessage {
   let blocks: KnownBlock[];
-  if (answer.kind === 'not-found') blocks = notFoundBlocks(answer, options);
-  else if (answer.kind === 'lookup' && isAmbiguousLookup(answer)) blocks = ambiguousChoiceBlocks(answer, options);
+  if (answer.kind === 'not-found') blocks = notFoundBlocks(answer);
+  else if (answer.kind === 'lookup' && isAmbiguousLookup(answer)) blocks = ambiguousChoiceBlocks(answer);
   else if (answer.kind === 'lookup') blocks = lookupBlocks(answer, options);
   else blocks = answerBlocks(answer, options);
   return { text: answerFallbackText(answer), blocks };

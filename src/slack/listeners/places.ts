@@ -1,4 +1,4 @@
-// Where an answer goes, as AnswerPlace objects: a thread (mentions, DMs), an assistant thread, a response_url.
+// Where an answer goes, as AnswerPlace objects: a thread (mentions, DMs, assistant threads) or a response_url.
 import type { RespondFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
 import { ui } from '../blocks/strings.ts';
