@@ -6,7 +6,8 @@ import type { Answer, CitedPassage } from '../../src/answer/schema.ts';
 import { formatAnswer } from '../../src/cli/format.ts';
 import { answerMessage } from '../../src/slack/blocks/index.ts';
 import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
-import { createLookup, isReferenceQuestion, parseReference, type LookupOptions } from '../../src/search/index.ts';
+import { createLookup, isReferenceQuestion, parseReference } from '../../src/search/index.ts';
+import type { LookupOptions } from '../../src/search/lookup.ts';
 import { realCorpusDir } from '../corpus/helpers.ts';
 
 // One lookup over `corpus` per call.
