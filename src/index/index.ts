@@ -6,3 +6,4 @@ export { BuildLockTimeoutError } from './build-lock.ts';
 export { IndexError, type IndexProblem } from './errors.ts';
 export { IndexManifestSchema, INDEX_FILES, INDEX_FORMAT_VERSION, DEFAULT_HNSW, type IndexManifest, type HnswParams } from './manifest.ts';
 export { sentencesOfPassage, type IndexedSentence } from './sentences.ts';
+export { watchIndex, type IndexWatcher } from './watch.ts';
