@@ -1,7 +1,8 @@
 // Official document links and symbols, as data: the pure functions of the answer stage and the surfaces that
 // render them (terminal text, Slack blocks). No model needed.
 import { describe, expect, it } from 'vitest';
-import { officialLinks, officialUrl, sourceUrlTemplateFromEnv } from '../../src/answer/index.ts';
+import { officialLinks } from '../../src/answer/index.ts';
+import { officialUrl, sourceUrlTemplateFromEnv } from '../../src/answer/official.ts';
 import type { Answer, CitedPassage } from '../../src/answer/schema.ts';
 import { formatAnswer } from '../../src/cli/format.ts';
 import { answerMessage } from '../../src/slack/blocks/index.ts';
