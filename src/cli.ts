@@ -1,5 +1,5 @@
 // The one entry point: `rapporteur <command>`. Each command lives in src/cli/commands/ and registers itself;
-// this file only wires them and turns errors into one line and an exit code.
+// this file only wires them and turns errors into one line and an exit code. bin/rapporteur.js runs `main`.
 import { Command, CommanderError } from 'commander';
 import { toUserError } from './cli/errors.ts';
 import { registerCorpusCommand } from './cli/commands/corpus.ts';
@@ -65,6 +65,3 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
-const code = await main(process.argv.slice(2));
-process.exitCode = code;

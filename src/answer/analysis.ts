@@ -2,7 +2,7 @@
 // body, a place, a list, yes/no, a description), whether it asks across the reports, and its essential terms
 // (countries and bodies, years, figures). The answer stage uses it to choose quotes (a "combien" question is
 // answered by a sentence that holds a number) and to say what the passages lack (a partial answer).
-import { counterpartsOf, foldText } from '../search/index.ts';
+import { counterpartsOf, foldText, lightStem, STOP_WORDS } from '../search/index.ts';
 
 export type AnswerType = 'number' | 'money' | 'date' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
 
@@ -14,6 +14,16 @@ export interface QuestionAnalysis {
   years: number[];
   /** Countries and bodies the question names, as written, each with the folded forms that count as it. */
   names: Array<{ text: string; forms: string[] }>;
+  /**
+   * What a "combien de …" / "how many …" / "quel montant de …" question counts ("victimes", "amendes"), as
+   * the stems a French sentence may use for it (English words through the lexicon). Absent when the question
+   * counts nothing by name, or names it in an English word the lexicon does not know.
+   */
+  counted?: { text: string; stems: string[] };
+  /** "Que recommande …", "What should States …": the recommendations sections answer first. */
+  asksRecommendation: boolean;
+  /** The kind of document the question names: "le rapport du Secrétaire général", "the background paper". */
+  documentKind?: 'secretary-general-report' | 'background-paper' | 'report';
 }
 
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
@@ -87,7 +97,7 @@ const NAMES: string[][] = [
 const YEAR = /(?<![/\d])(19\d\d|20\d\d)(?![/\d])/gu;
 
 /** Reads what a question asks for. */
-export function analyzeQuestion(question: string): QuestionAnalysis {
+export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'): QuestionAnalysis {
   const folded = foldText(question).replace(/[’‘ʼ]/gu, "'");
   const answerType = CUES.find(([, cue]) => cue.test(folded))?.[0] ?? 'description';
   const padded = wordsOf(folded);
@@ -96,13 +106,40 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     const hit = forms.find((form) => padded.includes(` ${form} `));
     if (hit) names.push({ text: hit, forms: [...new Set([...forms, ...counterpartsOf(hit)])] });
   }
+  const counted = countedThing(folded, language);
+  const documentKind = DOCUMENT_KINDS.find(([, cue]) => cue.test(folded))?.[0];
   return {
     answerType,
     acrossReports: ACROSS_REPORTS.test(folded),
     years: [...new Set([...question.matchAll(YEAR)].map((m) => Number(m[1])))],
     names,
+    ...(counted ? { counted } : {}),
+    asksRecommendation: RECOMMENDATION.test(folded),
+    ...(documentKind ? { documentKind } : {}),
   };
 }
+
+const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;
+const DOCUMENT_KINDS: Array<[NonNullable<QuestionAnalysis['documentKind']>, RegExp]> = [
+  ['secretary-general-report', /(?<!vice-)\b(?:secretaire general|secretary[- ]general)\b/u],
+  ['background-paper', /\b(?:document d'information|note d'information|background (?:paper|note|document)|secretariat'?s? (?:paper|note))\b/u],
+  ['report', /\b(?:rapport du groupe de travail|rapport de la reunion|working group'?s? report|report of the (?:working group|meeting))\b/u],
+];
+
+/** "combien de victimes", "how many companies", "le nombre de projets", "quel montant d'amendes": the counted word follows. */
+const COUNTED = /\b(?:combien (?:de |d')|how many |(?:le |du |un )?nombre (?:total )?(?:de |d'|des )|number of |montant (?:total )?(?:de |d'|des ))(?:les |des |la |le |l')?([\p{L}-]{3,})/u;
+/** English words a question may count that are not the counted thing ("how many more", "how many times"). */
+const NOT_COUNTED = new Set(['more', 'other', 'times', 'fois', 'autres', 'plus']);
+
+function countedThing(folded: string, language: 'fr' | 'en'): QuestionAnalysis['counted'] | undefined {
+  const word = COUNTED.exec(folded)?.[1];
+  if (!word || NOT_COUNTED.has(word) || STOP_WORDS.has(word)) return undefined;
+  // An English word is looked for through its French counterparts; one the lexicon does not know, not at all.
+  const forms = language === 'en' ? counterpartsOf(word).map((w) => foldText(w)) : [word];
+  const stems = [...new Set(forms.filter((w) => w.length >= 3 && !STOP_WORDS.has(w)).map(lightStem))];
+  return stems.length > 0 ? { text: word, stems } : undefined;
+}
+
 
 /** Folded text as words between single spaces, apostrophes and a possessive 's as separators ("Canada's", "l'ONUDC"). */
 function wordsOf(folded: string): string {
@@ -137,6 +174,21 @@ export function sentenceFits(text: string, type: AnswerType): boolean {
     default:
       return true;
   }
+}
+
+/** How many words may stand between a figure and the thing it counts: "porte à 181 le nombre total des États". */
+const COUNT_WINDOW = 6;
+
+/** Whether a sentence gives a figure for the counted thing: a quantity within a few words of one of its stems. */
+export function holdsCountOf(text: string, counted: NonNullable<QuestionAnalysis['counted']>): boolean {
+  const words = foldText(text).replace(YEAR, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const figures: number[] = [];
+  const things: number[] = [];
+  words.forEach((word, i) => {
+    if (/^\d/.test(word) || NUMBER_WORDS.test(word)) figures.push(i);
+    if (counted.stems.includes(lightStem(word))) things.push(i);
+  });
+  return figures.some((f) => things.some((t) => Math.abs(f - t) <= COUNT_WINDOW));
 }
 
 /** A person named with a title or honorific, or introduced as chairing or opening: "Mme Virginia Prugh", "présidé par". */

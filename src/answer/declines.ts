@@ -35,6 +35,14 @@ const GENERAL = [
   /\b(?:python|javascript|typescript|sql query|excel formula|formule excel)\b/u,
   /\b(?:who won|qui a gagne|world cup|coupe du monde|football|soccer|score of the|resultat du match)\b/u,
   /\b\d+\s*(?:[x×*+]|times|fois|plus|minus|moins|multiplied by|divided by|divise par)\s*\d+\b/u,
+  // Economy and markets, people in office, places and facts of the world, news, leisure, health, devices.
+  /\b(?:taux de chomage|unemployment(?: rate)?|inflation rate|taux d'inflation|taux de change|exchange rate|cours (?:de l'|du |de la )?(?:euro|dollar|bitcoin|bourse|action)|stock (?:price|market)|share price|bitcoin|crypto(?:monnaie|currency)?|pib|gdp)\b/u,
+  /\b(?:qui est (?:le|la) (?:president|presidente|premier ministre|premiere ministre|roi|reine|pape)|who is the (?:president|prime minister|king|queen|pope|ceo))\b/u,
+  /\b(?:quelle est la population|what is the population|population (?:de la|du|of) (?:france|chine|china|inde|india|monde|world)|how tall|quelle taille fait|distance (?:entre|between)|how far is|how old is|quel age a)\b/u,
+  /\b(?:quel jour sommes[- ]nous|what day is it|quelle date sommes[- ]nous|actualites du jour|latest news|dernieres nouvelles)\b/u,
+  /\b(?:film|movie|serie tv|tv show|netflix|restaurant|hotel|billet d'avion|flight to|vol pour|jeu video|video game|playlist)\b/u,
+  /\b(?:symptomes? de|symptoms? of|mal de tete|headache|regime pour maigrir|lose weight)\b/u,
+  /\b(?:mot de passe|password|wifi|imprimante|printer|installer (?:windows|python|node)|reset my|reinitialiser mon)\b/u,
 ];
 
 /** Shell and SQL text: command substitution, pipes to commands, SQL statements, system paths. */

@@ -2,9 +2,11 @@
 // Domain errors of the stages carry their own sentence; the known conditions of the system (a read-only
 // folder, a path under a file, a port in use, a full disk) get one sentence with the remedy here.
 import { InvalidQuestionError } from '../answer/index.ts';
-import { CorpusError } from '../corpus/index.ts';
+import { CorpusError, ReportFileError } from '../corpus/index.ts';
 import { ModelLoadError, ModelNotFoundError } from '../embed/index.ts';
+import { EvalSetError } from '../eval/index.ts';
 import { BuildLockTimeoutError, IndexBuildError, IndexError } from '../index/index.ts';
+import { StateError } from '../state/index.ts';
 
 /**
  * An error meant for the person at the terminal: its message is printed as one line, without a stack
@@ -23,20 +25,30 @@ export class UserError extends Error {
 /** Exit codes: 0 done; 1 nothing found, or no usable index or model yet; 2 bad input or a condition to fix. */
 export const EXIT = { ok: 0, notFound: 1, badInput: 2 } as const;
 
+/** The slack and reader stages' errors a person fixes in the environment (tokens, secrets, ports). */
+const SERVE_ERRORS = new Set(['SlackEnvError', 'SlackAuthError', 'ReaderEnvError']);
+
 /**
  * The error as a UserError when it is one a person can act on, else null (a bug: "unexpected error").
  * Stages' errors keep their message; system errors are named by their code.
  */
 export function toUserError(error: unknown): UserError | null {
   if (error instanceof UserError) return error;
-  if (error instanceof CorpusError || error instanceof IndexBuildError || error instanceof InvalidQuestionError) {
+  if (
+    error instanceof CorpusError ||
+    error instanceof ReportFileError ||
+    error instanceof IndexBuildError ||
+    error instanceof InvalidQuestionError ||
+    error instanceof EvalSetError ||
+    error instanceof StateError
+  ) {
     return new UserError(error.message, EXIT.badInput);
   }
   if (error instanceof ModelNotFoundError || error instanceof ModelLoadError || error instanceof IndexError || error instanceof BuildLockTimeoutError) {
     return new UserError(error.message, EXIT.notFound);
   }
   // Loaded only by `serve` (Bolt is heavy), so recognised by name rather than imported.
-  if (error instanceof Error && error.name === 'SlackEnvError') return new UserError(error.message, EXIT.badInput);
+  if (error instanceof Error && SERVE_ERRORS.has(error.name)) return new UserError(error.message, EXIT.badInput);
   const system = systemErrorSentence(error);
   return system ? new UserError(system, EXIT.badInput) : null;
 }

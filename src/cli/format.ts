@@ -1,10 +1,25 @@
 // How an Answer reads in a terminal: quotes with their citations, then sources; labels highlighted on a TTY.
+// Also the terminal basics every command shares: colour, width, plurals.
 import { messages, officialLinks, type Answer, type CitedPassage } from '../answer/index.ts';
 
 export interface FormatOptions {
   color: boolean;
   width: number;
   explain?: boolean;
+}
+
+/** Colours on a terminal, unless NO_COLOR is set. */
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR;
+}
+
+export function terminalWidth(): number {
+  return Math.min(process.stdout.columns || 100, 110);
+}
+
+/** "1 passage", "3 passages". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
@@ -101,9 +116,4 @@ export function answerJson(answer: Answer, top: number) {
     })),
     officialDocuments: officialLinks(answer),
   };
-}
-
-/** The line `index`, `ask` and the bot print while another build holds the index folder's lock. */
-export function waitingLine(event: { pid: number; indexDir: string }): string {
-  return `rapporteur: another build (pid ${event.pid}) is writing ${event.indexDir}; waiting for it to finish…\n`;
 }

@@ -1,38 +1,16 @@
-// From units to passages: the running paragraph numbering, headings, items and sub-items, footnotes, tables,
-// page-break continuations and duplicates. One pass over the units with a small amount of state.
-import { cleanInline, type CleanText } from './clean.ts';
+// From units to passages: one pass over the units, each read by the first handler that knows its kind (table,
+// footnote, recommendation, heading, numbered paragraph, item, continuation), over the state in assembler-state.ts.
+import { AssemblerState, DISCARD, ENDS_SENTENCE, firstLine, ITEM_START, type AssembleContext, type Builder } from './assembler-state.ts';
+import type { CleanText } from './clean.ts';
 import { parseFootnoteLine } from './footnotes.ts';
-import { hasHeadingShape, headingLevel, isEmphasisedLine, type Heading } from './headings.ts';
-import { decideItem } from './items.ts';
+import { hasHeadingShape, headingLevel, isEmphasisedLine } from './headings.ts';
+import { decideItem, type ItemDecision } from './items.ts';
+import { itemLabel, itemMarker, paragraphLabel, recommendationLabel, tableLabel } from './labels.ts';
 import { FURNITURE, ITEM, LETTER_HEADING, MD_HEADING, NUMBERED, RECOMMENDATION, ROMAN_HEADING } from './markers.ts';
-import type { ParseWarning, Passage, PassageKind } from './schema.ts';
-import { splitSentences } from './sentences.ts';
+import type { ParseWarning, Passage } from './schema.ts';
 import { isTableUnit, renderTable } from './table.ts';
+import { toPassages } from './to-passages.ts';
 import type { Unit } from './units.ts';
-import { passageId } from './labels.ts';
-
-interface Builder {
-  kind: PassageKind;
-  label: string;
-  headingPath: string[];
-  parts: string[];
-  noteRefs: number[];
-  start: number;
-  end: number;
-  parent?: Builder;
-  children: Builder[];
-  /** Items: last letter seen and every letter seen (for duplicates); sub-items: last roman numeral seen. */
-  lastMarker?: string;
-  seenMarkers: Set<string>;
-}
-
-export interface AssembleContext {
-  docId: string;
-  /** File name used in warnings. */
-  file: string;
-  /** Hard-wrapped PDF extraction: clean its spacing artefacts too. */
-  pdf: boolean;
-}
 
 export interface AssembleResult {
   passages: Passage[];
@@ -41,400 +19,282 @@ export interface AssembleResult {
   structured: boolean;
 }
 
-const ENDS_SENTENCE = /[.;:!?…»"”)\]]$/;
-const ITEM_START = /^[\p{Lu}«"“(\d]/u;
-/** Marks a duplicate being skipped: its continuation lines are skipped too. */
-const DISCARD = 'discard' as const;
+/** How much of an ignored text a warning quotes. */
+const IGNORED_TEXT_SHOWN = 60;
+const NO_TEXT: CleanText = { text: '', noteRefs: [] };
 
-function comparable(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** The unit being read, with what several handlers need of it. */
+interface At {
+  unit: Unit;
+  /** Its position in the units (for lookahead). */
+  index: number;
+  raw: string;
+  line: number;
+  /** The whole unit cleaned (computed once, when a handler first asks). */
+  cleaned: () => CleanText;
 }
 
-function sameText(a: string, b: string): boolean {
-  const x = comparable(a);
-  const y = comparable(b);
-  return x.length > 0 && y.length > 0 && (x.startsWith(y) || y.startsWith(x));
-}
-
-/** Shortest lead-in worth showing on its own; "Par exemple :" needs the sentence before it. */
-const MIN_LEAD_IN = 40;
-/**
- * A passage longer than this (about ten of the model's windows; the longest in the corpus is 2 409 characters) is
- * kept whole, since its text is what is cited, but flagged: usually numbering the parser did not recognise
- * glued many paragraphs together. The embedder reads it in overlapping windows.
- */
-export const LONG_PASSAGE_CHARS = 20_000;
-
-/** 1200004 → "1 200 004", as the warnings print sizes. */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-/** The parent's closing sentence (the one introducing the items), with the one before when it is very short. */
-function leadInOf(text: string): string | undefined {
-  const spans = splitSentences(text);
-  const last = spans[spans.length - 1];
-  if (!last) return undefined;
-  const previous = spans[spans.length - 2];
-  const start = last.end - last.start < MIN_LEAD_IN && previous ? previous.start : last.start;
-  return text.slice(start, last.end);
-}
+/** Reads the unit; true when it was handled (as a passage, a heading, or dropped on purpose). */
+type Handler = (s: AssemblerState, at: At) => boolean;
 
 export function assemble(units: Unit[], ctx: AssembleContext): AssembleResult {
-  const warnings: ParseWarning[] = [];
-  const warn = (line: number, message: string): void => {
-    warnings.push({ file: ctx.file, line, message });
-  };
-  const clean = (raw: string): CleanText => cleanInline(raw, { pdf: ctx.pdf });
-
-  const order: Builder[] = [];
-  const byLabel = new Map<string, Builder>();
-  let headings: Heading[] = [];
-  let bodyStarted = false;
-  let lastParagraph = 0;
-  let lastRecommendation = 0;
-  let lastLetterHeading: string | undefined;
-  let top: Builder | typeof DISCARD | undefined;
-  let item: Builder | undefined;
-  let open: Builder | typeof DISCARD | undefined;
-  /** An agenda-like numbered list inside a paragraph ("1. Questions d'organisation :"): next expected entry. */
-  let embeddedList: number | undefined;
-  let pendingCaption: string | undefined;
-  let tables = 0;
-
-  const headingPath = (): string[] => headings.map((h) => h.text);
-  const firstLine = (u: Unit): number => u.lines[0]?.no ?? 1;
-  const lastLine = (u: Unit): number => u.lines[u.lines.length - 1]?.no ?? 1;
-
-  const create = (kind: PassageKind, label: string, unit: Unit, text: CleanText, parent?: Builder): Builder => {
-    const b: Builder = {
-      kind, label, headingPath: headingPath(), parts: [], noteRefs: [], start: firstLine(unit), end: lastLine(unit),
-      children: [], seenMarkers: new Set(), ...(parent ? { parent } : {}),
-    };
-    append(b, unit, text);
-    order.push(b);
-    byLabel.set(label, b);
-    parent?.children.push(b);
-    return b;
-  };
-  const append = (b: Builder, unit: Unit, text: CleanText): void => {
-    if (text.text) b.parts.push(text.text);
-    for (const n of text.noteRefs) if (!b.noteRefs.includes(n)) b.noteRefs.push(n);
-    b.end = Math.max(b.end, lastLine(unit));
-  };
-  const closeAll = (): void => {
-    top = undefined;
-    item = undefined;
-    open = undefined;
-    embeddedList = undefined;
-  };
-  const pushHeading = (h: Heading): void => {
-    closeAll();
-    headings = headings.filter((x) => x.level < h.level);
-    headings.push(h);
-    if (h.level === 1) lastLetterHeading = undefined;
-    const letter = /^([A-Z])\.\s/.exec(h.text);
-    if (h.level === 2 && letter) lastLetterHeading = letter[1];
-  };
-  const openText = (): string => {
-    if (!open || open === DISCARD) return '';
-    return open.parts[open.parts.length - 1] ?? '';
-  };
-  /** The next unit that is not furniture, for lookahead (table captions). */
-  const nextUnit = (k: number): Unit | undefined => {
-    for (let j = k + 1; j < units.length; j++) {
-      const u = units[j];
-      if (u && !u.lines.every((l) => FURNITURE.test(l.text))) return u;
-    }
-    return undefined;
-  };
-  /** The next item marker before the next paragraph or heading: tells "i)" the letter from "i)" the numeral. */
-  const nextItemMarker = (k: number): string | undefined => {
-    for (let j = k + 1; j < units.length; j++) {
-      const raw = units[j]?.raw ?? '';
-      if (NUMBERED.test(raw) || MD_HEADING.test(raw) || RECOMMENDATION.test(raw)) return undefined;
-      const m = ITEM.exec(raw);
-      if (m && ITEM_START.test(clean(m[2] ?? '').text)) return m[1];
-    }
-    return undefined;
-  };
-  /** A repeated label: identical text is dropped, different text is kept under "<label> bis". */
-  const duplicateLabel = (label: string, text: string, line: number): string | undefined => {
-    const existing = byLabel.get(label);
-    if (existing && sameText(existing.parts[0] ?? '', text)) {
-      warn(line, `duplicate of ${label} (same text) ignored`);
-      return undefined;
-    }
-    let candidate = `${label} bis`;
-    for (let i = 2; byLabel.has(candidate); i++) candidate = `${label} bis ${i}`;
-    warn(line, `${label} appears again with a different text; kept as "${candidate}"`);
-    return candidate;
-  };
-
-  const startParagraph = (n: number, unit: Unit, text: CleanText): void => {
-    const line = firstLine(unit);
-    let label: string | undefined = `paragraphe ${n}`;
-    if (byLabel.has(label)) label = duplicateLabel(label, text.text, line);
-    else if (n !== lastParagraph + 1) {
-      warn(line, lastParagraph === 0 ? `paragraph numbering starts at ${n}` : `paragraph numbering jumps from ${lastParagraph} to ${n}`);
-    }
-    bodyStarted = true;
-    embeddedList = undefined;
-    item = undefined;
-    if (label === undefined) {
-      top = DISCARD;
-      open = DISCARD;
-      return;
-    }
-    lastParagraph = Math.max(lastParagraph, n);
-    const b = create('paragraph', label, unit, text);
-    top = b;
-    open = b;
-  };
-
-  const startRecommendation = (n: number, unit: Unit): void => {
-    const line = firstLine(unit);
-    let label: string | undefined = `Recommandation ${n}`;
-    if (byLabel.has(label)) label = duplicateLabel(label, '', line) ?? undefined;
-    else if (n !== lastRecommendation + 1) {
-      warn(line, `recommendation numbering jumps from ${lastRecommendation} to ${n}`);
-    }
-    bodyStarted = true;
-    closeAll();
-    if (label === undefined) {
-      top = DISCARD;
-      open = DISCARD;
-      return;
-    }
-    lastRecommendation = Math.max(lastRecommendation, n);
-    const b = create('recommendation', label, unit, { text: '', noteRefs: [] });
-    top = b;
-    open = b;
-  };
-
-  /** Returns false when the line is not an item after all (it then reads as running text). */
-  const handleItem = (marker: string, rest: string, unit: Unit, k: number): boolean => {
-    const text = clean(rest);
-    if (!ITEM_START.test(text.text) || top === undefined) return false;
-    const line = firstLine(unit);
-    if (top === DISCARD) {
-      open = DISCARD;
-      return true;
-    }
-    if (embeddedList !== undefined) {
-      append(top, unit, { text: `${marker}) ${text.text}`, noteRefs: text.noteRefs });
-      open = top;
-      return true;
-    }
-    const parent = top;
-    const nextMarker = nextItemMarker(k);
-    const decision = decideItem(marker, {
-      ...(parent.lastMarker ? { lastLetter: parent.lastMarker } : {}),
-      seenLetters: parent.seenMarkers,
-      hasItem: item !== undefined,
-      ...(item?.lastMarker ? { lastRoman: item.lastMarker } : {}),
-      seenRomans: item?.seenMarkers ?? new Set<string>(),
-      ...(nextMarker ? { nextMarker } : {}),
-    });
-    let choice: 'letter' | 'roman';
-    switch (decision) {
-      case 'letter':
-      case 'roman':
-        choice = decision;
-        break;
-      case 'duplicate-letter':
-      case 'duplicate-roman': {
-        const owner = decision === 'duplicate-letter' ? parent : item;
-        if (!owner) return false;
-        const label = duplicateLabel(`${owner.label} ${marker})`, text.text, line);
-        if (label === undefined) {
-          open = DISCARD;
-          return true;
-        }
-        const b = create(decision === 'duplicate-letter' ? 'item' : 'subitem', label, unit, text, owner);
-        if (decision === 'duplicate-letter') item = b;
-        open = b;
-        return true;
-      }
-      case 'letter-gap':
-        warn(line, `item ${marker}) follows ${parent.lastMarker ?? 'no item'}) in ${parent.label}: letters skipped`);
-        choice = 'letter';
-        break;
-      case 'roman-out-of-sequence':
-        warn(line, `sub-item ${marker}) out of sequence in ${item?.label ?? parent.label}`);
-        choice = 'roman';
-        break;
-      case 'stray': {
-        warn(line, `unexpected item marker ${marker}) in ${parent.label}; kept as running text`);
-        const target = open && open !== DISCARD ? open : parent;
-        append(target, unit, { text: `${marker}) ${text.text}`, noteRefs: text.noteRefs });
-        return true;
-      }
-    }
-    if (choice === 'letter') {
-      parent.lastMarker = marker;
-      parent.seenMarkers.add(marker);
-      item = create('item', `${parent.label} ${marker})`, unit, text, parent);
-      open = item;
-    } else if (item) {
-      item.lastMarker = marker;
-      item.seenMarkers.add(marker);
-      open = create('subitem', `${item.label} ${marker})`, unit, text, item);
-    }
-    return true;
-  };
-
+  const s = new AssemblerState(units, ctx);
   for (let k = 0; k < units.length; k++) {
-    const original = units[k];
-    if (!original) continue;
-    // Page furniture (rules, bare link URLs) never carries text.
-    const kept = original.lines.filter((l) => !FURNITURE.test(l.text));
-    if (kept.length === 0) continue;
-    const unit: Unit = kept.length === original.lines.length ? original : { lines: kept, raw: kept.map((l) => l.text.trim()).join(' ') };
-    const raw = unit.raw;
-    const line = firstLine(unit);
-
-    if (isTableUnit(unit)) {
-      tables++;
-      const rendered = renderTable(unit, pendingCaption);
-      pendingCaption = undefined;
-      create('table', `tableau ${tables}`, unit, rendered);
-      continue;
-    }
-
-    const footnote = parseFootnoteLine(raw);
-    if (footnote) {
-      const text = clean(footnote.body);
-      const label = byLabel.has(footnote.label) ? duplicateLabel(footnote.label, text.text, line) : footnote.label;
-      if (label !== undefined && text.text) create('note', label, unit, text);
-      continue;
-    }
-
-    const recommendation = RECOMMENDATION.exec(raw);
-    if (recommendation) {
-      startRecommendation(Number(recommendation[1]), unit);
-      continue;
-    }
-
-    const md = MD_HEADING.exec(raw);
-    if (md) {
-      const text = clean(md[2] ?? '').text;
-      if (!text) continue;
-      const level = headingLevel(text, lastLetterHeading);
-      if (!bodyStarted && level !== 1) continue; // title block of the front page
-      const next = nextUnit(k);
-      if (next && isTableUnit(next)) {
-        pendingCaption = text;
-        continue;
-      }
-      bodyStarted = true;
-      pushHeading({ level, text });
-      continue;
-    }
-
-    const numbered = NUMBERED.exec(raw);
-    if (numbered) {
-      const n = Number(numbered[1]);
-      const text = clean(numbered[2] ?? '');
-      if (embeddedList !== undefined && n === embeddedList && top && top !== DISCARD) {
-        embeddedList++;
-        append(top, unit, { text: `${n}. ${text.text}`, noteRefs: text.noteRefs });
-        open = top;
-        continue;
-      }
-      if (n === lastParagraph + 1) {
-        startParagraph(n, unit, text);
-        continue;
-      }
-      if (n === 1 && top && top !== DISCARD && /:$/.test(openText())) {
-        embeddedList = 2;
-        append(top, unit, { text: `${n}. ${text.text}`, noteRefs: text.noteRefs });
-        open = top;
-        continue;
-      }
-      if (hasHeadingShape(text.text)) {
-        if (bodyStarted) pushHeading({ level: 3, text: `${n}. ${text.text}` });
-        continue;
-      }
-      startParagraph(n, unit, text);
-      continue;
-    }
-
-    const cleaned = clean(raw);
-    const roman = ROMAN_HEADING.exec(raw);
-    if (roman && hasHeadingShape(cleaned.text) && headingLevel(cleaned.text, lastLetterHeading) === 1) {
-      bodyStarted = true;
-      pushHeading({ level: 1, text: cleaned.text });
-      continue;
-    }
-    if ((LETTER_HEADING.test(raw) || roman) && bodyStarted && hasHeadingShape(cleaned.text)) {
-      pushHeading({ level: 2, text: cleaned.text });
-      continue;
-    }
-
-    const itemMatch = ITEM.exec(raw);
-    if (itemMatch && handleItem(itemMatch[1] ?? '', itemMatch[2] ?? '', unit, k)) continue;
-
-    const continuesOpen = open !== undefined && open !== DISCARD && !ENDS_SENTENCE.test(openText());
-    if (bodyStarted && !continuesOpen && isEmphasisedLine(raw) && hasHeadingShape(cleaned.text)) {
-      const next = nextUnit(k);
-      if (next && isTableUnit(next)) pendingCaption = cleaned.text;
-      else pushHeading({ level: 4, text: cleaned.text });
-      continue;
-    }
-
-    // Running text without a marker: the rest of a passage cut by a page break or footnotes.
-    if (open === DISCARD) continue;
-    if (open) {
-      append(open, unit, cleaned);
-      continue;
-    }
-    if (bodyStarted && cleaned.text) warn(line, `text outside any numbered paragraph ignored: "${cleaned.text.slice(0, 60)}"`);
+    const unit = withoutFurniture(units[k]);
+    if (unit) readUnit(s, unitAt(s, unit, k));
   }
-
-  return { passages: toPassages(order, ctx, warn), warnings, structured: lastParagraph > 0 || lastRecommendation > 0 };
+  const passages = toPassages(s.order, ctx, (line, message) => s.warn(line, message));
+  return { passages, warnings: s.warnings, structured: s.last.paragraph > 0 || s.last.recommendation > 0 };
 }
 
-/** Builders → passages: texts joined, lead-ins from parents, empty passages dropped, dangling notes reported. */
-function toPassages(builders: Builder[], context: AssembleContext, addWarning: (line: number, message: string) => void): Passage[] {
-  const passages: Passage[] = [];
-  const textOf = (b: Builder): string => (b.kind === 'table' ? b.parts.join('\n') : b.parts.join(' ').replace(/\s+/g, ' ').trim());
-  const noteLabels = new Set(builders.filter((b) => b.kind === 'note').map((b) => b.label));
-  for (const b of builders) {
-    let text = textOf(b);
-    if (!text) {
-      if (b.children.length === 0) {
-        addWarning(b.start, `${b.label} has no text; dropped`);
-        continue;
-      }
-      text = b.label;
-    }
-    const passage: Passage = {
-      id: passageId(context.docId, b.label),
-      docId: context.docId,
-      label: b.label,
-      kind: b.kind,
-      headingPath: b.headingPath,
-      text,
-      noteRefs: b.noteRefs,
-      lines: { start: b.start, end: b.end },
-    };
-    if (b.parent) {
-      passage.parentLabel = b.parent.label;
-      const leadIn = leadInOf(textOf(b.parent));
-      if (leadIn) passage.leadIn = leadIn;
-    }
-    if (text.length > LONG_PASSAGE_CHARS && b.kind !== 'table') {
-      addWarning(b.start, `${b.label} is ${groupDigits(text.length)} characters long (numbering not recognised?); kept whole, embedded in overlapping windows`);
-    }
-    for (const n of b.noteRefs) {
-      if (!noteLabels.has(`note ${n}`)) addWarning(b.start, `${b.label} refers to note ${n}, which is not in the file`);
-    }
-    passages.push(passage);
+/** In this order: the first that recognises the unit reads it; the last takes whatever is left. */
+const HANDLERS: Handler[] = [
+  readTable,
+  readFootnote,
+  readRecommendation,
+  readMarkdownHeading,
+  readNumbered,
+  readPlainHeading,
+  readItem,
+  readEmphasisedHeading,
+  readContinuation,
+];
+
+function readUnit(s: AssemblerState, at: At): void {
+  for (const handler of HANDLERS) if (handler(s, at)) return;
+}
+
+/** The unit without its page furniture (rules, bare link URLs), which never carries text; undefined when nothing is left. */
+function withoutFurniture(original: Unit | undefined): Unit | undefined {
+  if (!original) return undefined;
+  const kept = original.lines.filter((l) => !FURNITURE.test(l.text));
+  if (kept.length === 0) return undefined;
+  return kept.length === original.lines.length ? original : { lines: kept, raw: kept.map((l) => l.text.trim()).join(' ') };
+}
+
+function unitAt(s: AssemblerState, unit: Unit, index: number): At {
+  let cleaned: CleanText | undefined;
+  return { unit, index, raw: unit.raw, line: firstLine(unit), cleaned: () => (cleaned ??= s.clean(unit.raw)) };
+}
+
+/** A table: one passage "tableau N", captioned by the heading just before it. */
+function readTable(s: AssemblerState, at: At): boolean {
+  if (!isTableUnit(at.unit)) return false;
+  s.tables++;
+  const rendered = renderTable(at.unit, s.pendingCaption);
+  s.pendingCaption = undefined;
+  s.create('table', tableLabel(s.tables), at.unit, rendered);
+  return true;
+}
+
+/** A footnote line: a "note N" passage, outside the text flow. */
+function readFootnote(s: AssemblerState, at: At): boolean {
+  const footnote = parseFootnoteLine(at.raw);
+  if (!footnote) return false;
+  const text = s.clean(footnote.body);
+  const label = s.has(footnote.label) ? s.duplicateLabel(footnote.label, text.text, at.line) : footnote.label;
+  if (label !== undefined && text.text) s.create('note', label, at.unit, text);
+  return true;
+}
+
+/** "Recommandation 7": opens a recommendation; its text and items follow. */
+function readRecommendation(s: AssemblerState, at: At): boolean {
+  const m = RECOMMENDATION.exec(at.raw);
+  if (!m) return false;
+  startNumbered(s, 'recommendation', Number(m[1]), at.unit, NO_TEXT);
+  return true;
+}
+
+/** "## II. Recommandations": a heading (or a table's caption); the front page's title block is skipped. */
+function readMarkdownHeading(s: AssemblerState, at: At): boolean {
+  const md = MD_HEADING.exec(at.raw);
+  if (!md) return false;
+  const text = s.clean(md[2] ?? '').text;
+  if (!text) return true;
+  const level = headingLevel(text, s.lastLetterHeading);
+  if (!s.bodyStarted && level !== 1) return true; // title block of the front page
+  if (s.tableFollows(at.index)) {
+    s.pendingCaption = text;
+    return true;
   }
-  const lastText = [...passages].reverse().find((p) => p.kind !== 'note' && p.kind !== 'table');
-  if (lastText && !ENDS_SENTENCE.test(lastText.text)) {
-    addWarning(lastText.lines.end, `${lastText.label} ends mid-sentence (truncated file?)`);
+  s.bodyStarted = true;
+  s.pushHeading({ level, text });
+  return true;
+}
+
+/** "12. Texte": the next paragraph, an entry of a list inside the paragraph, or a numbered heading. */
+function readNumbered(s: AssemblerState, at: At): boolean {
+  const m = NUMBERED.exec(at.raw);
+  if (!m) return false;
+  const n = Number(m[1]);
+  const text = s.clean(m[2] ?? '');
+  const top = s.top === DISCARD ? undefined : s.top;
+  if (top && s.embeddedList !== undefined && n === s.embeddedList) {
+    s.embeddedList++;
+    appendToTop(s, top, at.unit, `${n}.`, text);
+  } else if (n === s.last.paragraph + 1) {
+    startNumbered(s, 'paragraph', n, at.unit, text);
+  } else if (top && n === 1 && /:$/.test(s.openText())) {
+    // "… l'ordre du jour suivant :" then "1. …": a list inside the paragraph, not paragraph 1.
+    s.embeddedList = 2;
+    appendToTop(s, top, at.unit, `${n}.`, text);
+  } else if (hasHeadingShape(text.text)) {
+    if (s.bodyStarted) s.pushHeading({ level: 3, text: `${n}. ${text.text}` });
+  } else {
+    startNumbered(s, 'paragraph', n, at.unit, text);
   }
-  return passages;
+  return true;
+}
+
+/** "II. Recommandations" (level 1) or "A. Stratégies" (level 2) on a plain line. */
+function readPlainHeading(s: AssemblerState, at: At): boolean {
+  const text = at.cleaned().text;
+  const roman = ROMAN_HEADING.exec(at.raw);
+  if (roman && hasHeadingShape(text) && headingLevel(text, s.lastLetterHeading) === 1) {
+    s.bodyStarted = true;
+    s.pushHeading({ level: 1, text });
+    return true;
+  }
+  if ((LETTER_HEADING.test(at.raw) || roman) && s.bodyStarted && hasHeadingShape(text)) {
+    s.pushHeading({ level: 2, text });
+    return true;
+  }
+  return false;
+}
+
+/** "a) Texte", "ii) Texte" under the open paragraph or recommendation; false when it reads as running text. */
+function readItem(s: AssemblerState, at: At): boolean {
+  const m = ITEM.exec(at.raw);
+  if (!m) return false;
+  const marker = m[1] ?? '';
+  const text = s.clean(m[2] ?? '');
+  if (!ITEM_START.test(text.text) || s.top === undefined) return false;
+  if (s.top === DISCARD) {
+    s.open = DISCARD;
+    return true;
+  }
+  if (s.embeddedList !== undefined) {
+    appendToTop(s, s.top, at.unit, itemMarker(marker), text);
+    return true;
+  }
+  return addItem(s, s.top, marker, at, text);
+}
+
+/** A bold or italic line that does not continue a sentence: a level-4 heading (or a table's caption). */
+function readEmphasisedHeading(s: AssemblerState, at: At): boolean {
+  const text = at.cleaned().text;
+  const continuesOpen = s.openBuilder() !== undefined && !ENDS_SENTENCE.test(s.openText());
+  if (!s.bodyStarted || continuesOpen || !isEmphasisedLine(at.raw) || !hasHeadingShape(text)) return false;
+  if (s.tableFollows(at.index)) s.pendingCaption = text;
+  else s.pushHeading({ level: 4, text });
+  return true;
+}
+
+/** Running text without a marker: the rest of a passage cut by a page break or footnotes. */
+function readContinuation(s: AssemblerState, at: At): boolean {
+  if (s.open === DISCARD) return true;
+  const text = at.cleaned();
+  if (s.open) s.append(s.open, at.unit, text);
+  else if (s.bodyStarted && text.text) s.warn(at.line, `text outside any numbered paragraph ignored: "${text.text.slice(0, IGNORED_TEXT_SHOWN)}"`);
+  return true;
+}
+
+/** A new paragraph or recommendation number: warns on gaps, keeps a repeat as "bis" or drops it when identical. */
+function startNumbered(s: AssemblerState, kind: 'paragraph' | 'recommendation', n: number, unit: Unit, text: CleanText): void {
+  const line = firstLine(unit);
+  const last = s.last[kind];
+  let label: string | undefined = kind === 'paragraph' ? paragraphLabel(n) : recommendationLabel(n);
+  if (s.has(label)) label = s.duplicateLabel(label, text.text, line);
+  else if (n !== last + 1) s.warn(line, numberingGap(kind, last, n));
+  s.bodyStarted = true;
+  s.embeddedList = undefined;
+  s.item = undefined;
+  if (label === undefined) {
+    s.top = DISCARD;
+    s.open = DISCARD;
+    return;
+  }
+  s.last[kind] = Math.max(last, n);
+  const b = s.create(kind, label, unit, text);
+  s.top = b;
+  s.open = b;
+}
+
+function numberingGap(kind: 'paragraph' | 'recommendation', last: number, n: number): string {
+  if (kind === 'recommendation') return `recommendation numbering jumps from ${last} to ${n}`;
+  return last === 0 ? `paragraph numbering starts at ${n}` : `paragraph numbering jumps from ${last} to ${n}`;
+}
+
+/** Text that stays inside the open paragraph ("1. …" of an agenda, "a) …" under it), its marker kept. */
+function appendToTop(s: AssemblerState, top: Builder, unit: Unit, marker: string, text: CleanText): void {
+  s.append(top, unit, { text: `${marker} ${text.text}`, noteRefs: text.noteRefs });
+  s.open = top;
+}
+
+/** A lettered item or roman sub-item under `parent`, as decideItem reads the marker in its sequence. */
+function addItem(s: AssemblerState, parent: Builder, marker: string, at: At, text: CleanText): boolean {
+  const nextMarker = s.nextItemMarker(at.index);
+  const decision = decideItem(marker, {
+    ...(parent.lastMarker ? { lastLetter: parent.lastMarker } : {}),
+    seenLetters: parent.seenMarkers,
+    hasItem: s.item !== undefined,
+    ...(s.item?.lastMarker ? { lastRoman: s.item.lastMarker } : {}),
+    seenRomans: s.item?.seenMarkers ?? new Set<string>(),
+    ...(nextMarker ? { nextMarker } : {}),
+  });
+  const reading = readingOf(s, decision, parent, marker, at.line);
+  if (reading === 'duplicate') return addDuplicateItem(s, decision === 'duplicate-letter' ? 'item' : 'subitem', parent, marker, at, text);
+  if (reading === 'letter') {
+    parent.lastMarker = marker;
+    parent.seenMarkers.add(marker);
+    s.item = s.create('item', itemLabel(parent.label, marker), at.unit, text, parent);
+    s.open = s.item;
+  } else if (reading === 'roman' && s.item) {
+    s.item.lastMarker = marker;
+    s.item.seenMarkers.add(marker);
+    s.open = s.create('subitem', itemLabel(s.item.label, marker), at.unit, text, s.item);
+  } else if (reading === 'stray') {
+    // Kept as running text, marker and all.
+    s.append(s.openBuilder() ?? parent, at.unit, { text: `${itemMarker(marker)} ${text.text}`, noteRefs: text.noteRefs });
+  }
+  return true;
+}
+
+/** What to do with an item marker: warns when it is out of sequence or stray. */
+function readingOf(s: AssemblerState, decision: ItemDecision, parent: Builder, marker: string, line: number): 'letter' | 'roman' | 'duplicate' | 'stray' {
+  switch (decision) {
+    case 'letter':
+    case 'roman':
+      return decision;
+    case 'duplicate-letter':
+    case 'duplicate-roman':
+      return 'duplicate';
+    case 'letter-gap':
+      s.warn(line, `item ${marker}) follows ${parent.lastMarker ?? 'no item'}) in ${parent.label}: letters skipped`);
+      return 'letter';
+    case 'roman-out-of-sequence':
+      s.warn(line, `sub-item ${marker}) out of sequence in ${s.item?.label ?? parent.label}`);
+      return 'roman';
+    case 'stray':
+      s.warn(line, `unexpected item marker ${marker}) in ${parent.label}; kept as running text`);
+      return 'stray';
+  }
+}
+
+/**
+ * An item letter or numeral used again: kept as "bis" when its text differs, skipped with its lines when not;
+ * false (running text) for a numeral with no item open.
+ */
+function addDuplicateItem(s: AssemblerState, kind: 'item' | 'subitem', parent: Builder, marker: string, at: At, text: CleanText): boolean {
+  const owner = kind === 'item' ? parent : s.item;
+  if (!owner) return false;
+  const label = s.duplicateLabel(itemLabel(owner.label, marker), text.text, at.line);
+  if (label === undefined) {
+    s.open = DISCARD;
+    return true;
+  }
+  const b = s.create(kind, label, at.unit, text, owner);
+  if (kind === 'item') s.item = b;
+  s.open = b;
+  return true;
 }

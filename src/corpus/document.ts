@@ -5,7 +5,7 @@ import { inferDocumentMeta } from './meta.ts';
 import { DocumentSchema, type DocumentMeta, type ParsedDocument, type ParseWarning, type Passage } from './schema.ts';
 import { toSourceText } from './source-text.ts';
 import { buildUnits, isHardWrapped, type Unit } from './units.ts';
-import { passageId } from './labels.ts';
+import { paragraphLabel, passageId } from './labels.ts';
 import { sha256 } from './hash.ts';
 
 export interface ParseDocumentInput {
@@ -28,7 +28,7 @@ function blocksAsParagraphs(units: Unit[], docId: string, pdf: boolean): Passage
   for (const unit of units) {
     const cleaned = cleanInline(unit.raw, { pdf });
     if (!cleaned.text) continue;
-    const label = `paragraphe ${passages.length + 1}`;
+    const label = paragraphLabel(passages.length + 1);
     passages.push({
       id: passageId(docId, label),
       docId,

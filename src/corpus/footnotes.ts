@@ -1,5 +1,6 @@
 // Footnote lines ("¹⁰ Texte", "<sup>7</sup> Texte", "\* Texte") leave the text flow and become `note N` passages.
 import { superscriptToNumber } from './clean.ts';
+import { noteLabel } from './labels.ts';
 import { FOOTNOTE } from './markers.ts';
 
 export interface FootnoteLine {
@@ -13,5 +14,5 @@ export function parseFootnoteLine(raw: string): FootnoteLine | undefined {
   const m = FOOTNOTE.exec(raw);
   if (!m) return undefined;
   const number = m[1] ? superscriptToNumber(m[1]) : m[2] ? Number(m[2]) : undefined;
-  return { label: number === undefined ? 'note *' : `note ${number}`, body: m[4] ?? '' };
+  return { label: noteLabel(number), body: m[4] ?? '' };
 }

@@ -1,6 +1,8 @@
 // Public surface of the corpus stage: parse the reports in corpus/ into citable passages.
 export * from './schema.ts';
-export { passageId, splitPassageId } from './labels.ts';
+export {
+  passageId, splitPassageId, paragraphLabel, recommendationLabel, itemLabel, itemMarker, noteLabel, tableLabel, repeatLabel,
+} from './labels.ts';
 export { sha256 } from './hash.ts';
 export { romanValue } from './roman.ts';
 export { splitSentences, type SentenceSpan } from './sentences.ts';

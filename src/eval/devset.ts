@@ -64,12 +64,22 @@ export interface PartedQuestion extends DevQuestion {
   isReference: boolean;
 }
 
+/** An evaluation file that cannot be used: missing, unreadable, not YAML or not valid; the message is for the user. */
+export class EvalSetError extends Error {
+  override name = 'EvalSetError';
+}
+
 export async function loadDevSet(file: string): Promise<DevSet> {
-  const raw = parseYaml(await readFile(file, 'utf8')) as unknown;
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new EvalSetError(error instanceof Error ? error.message : String(error));
+  }
   const result = DevSetSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid development set'}`);
+    throw new EvalSetError(`${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid development set'}`);
   }
   return result.data;
 }
@@ -114,12 +124,12 @@ export async function loadEvalSet(files: { tune: string; heldout: string }, spli
     const file = files[part];
     if (!existsSync(file)) {
       if (split === 'all' && part === 'heldout') continue;
-      throw new Error(`${file}: no such file`);
+      throw new EvalSetError(`${file}: no such file`);
     }
     const set = await loadDevSet(file);
     const ids = new Set(questions.map((q) => q.id));
     const clash = set.questions.find((q) => ids.has(q.id));
-    if (clash) throw new Error(`${file}: question id ${clash.id} is also used in another part`);
+    if (clash) throw new EvalSetError(`${file}: question id ${clash.id} is also used in another part`);
     questions.push(...withPart(set, part));
     read[part] = file;
   }

@@ -1,6 +1,6 @@
 // What the reader shows of the corpus, computed once per loaded corpus (and again after a rebuild): per
 // document, its passages in reading order with their anchors, neighbours, footnotes and draft/final twins.
-import type { Document, Passage } from '../corpus/index.ts';
+import { noteLabel, type Document, type Passage } from '../corpus/index.ts';
 import { findDraftTwins } from '../search/index.ts';
 import { anchorOf } from './anchors.ts';
 
@@ -91,7 +91,7 @@ function buildLibrary(corpus: ReaderCorpus): Library {
     linkNeighbours(view.notes);
     for (const item of view.body.concat(view.notes)) {
       for (const number of item.passage.noteRefs) {
-        const label = `note ${number}`;
+        const label = noteLabel(number);
         const note = view.byAnchor.get(anchorOf(label));
         item.notes.push(note ? { number, label, anchor: note.anchor } : { number, label });
         note?.referredBy.push({ ...refOf(item.passage), anchor: item.anchor });

@@ -1,7 +1,7 @@
 // The grammar of a typed reference: "Recommandation 7 c)", "reco 7c", "rec. 7(c)", "§72d", "para 72 d",
 // "39 a) ii)", "note 3", "tableau 1", optionally followed (or preceded) by words naming the document
 // ("2017", "secrétaire", "2021-wg4-rapport"). Pure functions: no corpus needed.
-import { romanValue } from '../corpus/index.ts';
+import { itemLabel, noteLabel, paragraphLabel, recommendationLabel, romanValue, tableLabel } from '../corpus/index.ts';
 import { foldText } from './french.ts';
 
 export type ReferenceKind = 'recommendation' | 'paragraph' | 'note' | 'table';
@@ -191,19 +191,18 @@ export function referenceKey(ref: Pick<ParsedReference, 'kind' | 'number' | 'pat
   return `${ref.kind ?? '*'}:${ref.number}:${ref.path.join('.')}`;
 }
 
-/** Label as the reports write it, for suggestions and messages: "Recommandation 7 c)", "paragraphe 39 a) ii)". */
+/** Label as the reports write it (labels.ts), for suggestions and messages: "Recommandation 7 c)", "paragraphe 39 a) ii)". */
 export function formatReference(ref: Pick<ParsedReference, 'kind' | 'number' | 'path'>): string {
-  const items = ref.path.map((p) => ` ${p})`).join('');
   switch (ref.kind) {
     case 'recommendation':
-      return `Recommandation ${ref.number}${items}`;
+      return itemLabel(recommendationLabel(ref.number), ...ref.path);
     case 'paragraph':
-      return `paragraphe ${ref.number}${items}`;
+      return itemLabel(paragraphLabel(ref.number), ...ref.path);
     case 'note':
-      return ref.number === 0 ? 'note *' : `note ${ref.number}`;
+      return noteLabel(ref.number === 0 ? undefined : ref.number);
     case 'table':
-      return `tableau ${ref.number}`;
+      return tableLabel(ref.number);
     default:
-      return `${ref.number}${items}`;
+      return itemLabel(String(ref.number), ...ref.path);
   }
 }

@@ -115,6 +115,8 @@ async function openStream(deps: SlackDeps, place: AnswerPlace, question: Questio
   try {
     const stream = place.stream();
     const documents = deps.engine.get()?.corpusInfo().documents.length ?? 0;
+    // The stream's first append opens it.
+    /** @see https://docs.slack.dev/reference/methods/chat.startStream */
     await stream.append({ chunks: [searchTask(documents, detectLanguage(question.text))] });
     return stream;
   } catch (error) {
@@ -134,14 +136,17 @@ async function deliver(deps: SlackDeps, place: AnswerPlace, stream: AnswerStream
     return;
   }
   try {
+    /** @see https://docs.slack.dev/reference/methods/chat.appendStream */
     await stream.append({ chunks: streamed.chunks });
   } catch (error) {
     deps.logger.warn({ err: error }, 'chat.appendStream failed; posting the answer instead');
+    /** @see https://docs.slack.dev/reference/methods/chat.stopStream */
     await quietly(deps, 'stopping the stream', () => stream.stop());
     await place.post(message);
     return;
   }
   try {
+    /** @see https://docs.slack.dev/reference/methods/chat.stopStream */
     await stream.stop({ blocks: streamed.finalBlocks });
   } catch (error) {
     deps.logger.warn({ err: error }, 'chat.stopStream failed; posting the sources and feedback instead');

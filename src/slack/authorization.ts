@@ -107,6 +107,7 @@ export function createSlackAuthorization(options: {
 
   const check = (attempt: number, delayMs: number, resolve: () => void, reject: (error: Error) => void): void => {
     if (stopped) return;
+    /** @see https://docs.slack.dev/reference/methods/auth.test */
     client.auth.test().then(
       (auth) => {
         succeed(auth);

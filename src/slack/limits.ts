@@ -1,4 +1,4 @@
-// Slack's published Block Kit limits, in one place so every builder truncates against the same numbers.
+// Slack's published limits on what the bot sends, in one place so every builder truncates against the same numbers.
 export const SLACK_LIMITS = {
   /** Characters in a section/context text object. */
   text: 3000,
@@ -12,10 +12,16 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   /** Characters in a header block. */
   header: 150,
-  /** Characters in a modal title. */
+  /** Characters in a modal's title (and in its submit and close labels). */
   modalTitle: 24,
+  /** Characters in a modal's private_metadata. */
+  privateMetadata: 3000,
   /** Top-level `text` of chat.postMessage (the notification fallback); Slack truncates past 40 000. */
   messageText: 4000,
   /** Elements in an actions block. */
   actionsElements: 25,
+  /** Elements in a context block. */
+  contextElements: 10,
+  /** Prompts assistant.threads.setSuggestedPrompts shows. */
+  suggestedPrompts: 4,
 } as const;

@@ -47,6 +47,7 @@ export function reconnectPromptly(client: ReconnectableClient, logger: Logger): 
     timer = undefined;
     if (stopping) return;
     try {
+      /** @see https://docs.slack.dev/reference/methods/apps.connections.open */
       await client.start();
       if (failures > 0) logger.info({ failures }, 'Socket Mode reconnected');
       failures = 0;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine, messages, type RapporteurEngine } from '../../src/answer/index.ts';
 import { defaultCorpusDir } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/index.ts';
+import { analyzeQuestion, holdsCountOf } from '../../src/answer/analysis.ts';
 
 let engine: RapporteurEngine;
 
@@ -32,6 +33,30 @@ describe('partial answers: on the subject, without what was asked', () => {
     expect(answer.notice).toBe('The reports touch on this but say nothing about 2024.');
   });
 
+  it('a "combien de …" question is partial when the figures near it count something else', async () => {
+    // The closest passages hold figures (a 500 000 dollar threshold, a year of a law), none of companies excluded.
+    const answer = await engine.ask("Combien d'entreprises ont été exclues des marchés publics américains pour des faits de traite ?");
+    expect(answer.kind).toBe('partial');
+    expect(answer.notice).toBe(messages('fr').partialFigure);
+  });
+
+  it('the figure of a "combien de …" question must stand near the word it counts', () => {
+    const etats = analyzeQuestion("Combien d'États sont parties au Protocole ?").counted;
+    expect(etats?.text).toBe('etats');
+    expect(holdsCountOf('ce qui porte à 181 le nombre total des États parties au Protocole.', etats!)).toBe(true);
+    expect(holdsCountOf('Les données de 141 pays ont été recueillies puis analysées en détail par l’Office, et les États parties en débattent.', etats!)).toBe(false);
+    // An English question counts through the lexicon's French words; a word it does not know counts nothing.
+    expect(analyzeQuestion('How many companies were excluded?', 'en').counted?.stems).toEqual(['entrepris']);
+    expect(analyzeQuestion('How many zorglubs were excluded?', 'en').counted).toBeUndefined();
+    expect(analyzeQuestion('Combien de fois le Groupe s’est-il réuni ?').counted).toBeUndefined();
+  });
+
+  it('the hints of a question: recommendations asked for, the document named (not the Vice-Secretary-General)', () => {
+    expect(analyzeQuestion('Que recommande le Secrétaire général sur la technologie ?')).toMatchObject({ asksRecommendation: true, documentKind: 'secretary-general-report' });
+    expect(analyzeQuestion('Which laws does the background paper list?', 'en')).toMatchObject({ asksRecommendation: false, documentKind: 'background-paper' });
+    expect(analyzeQuestion('Depuis quand la Vice-Secrétaire générale mène-t-elle une cartographie ?').documentKind).toBeUndefined();
+  });
+
   it('a "combien" question the reports answer is answered with the sentence that holds the figure', async () => {
     const answer = await engine.ask('Combien de victimes le fonds de contributions volontaires aide-t-il chaque année ?');
     expect(answer.kind).toBe('answer');
@@ -51,6 +76,17 @@ describe('declined before any search', () => {
     expect(answer.kind).toBe('abstain');
     expect(answer.text).toBe(messages(answer.language).offTopic);
     expect(answer.quotes).toEqual([]);
+    expect(answer.sources).toEqual([]);
+  });
+
+  it.each([
+    ['What is the unemployment rate in France?'],
+    ['Qui est le président de la France ?'],
+    ['Quel est le cours du bitcoin ?'],
+  ])('general knowledge is declined, however close its words come to the reports: %s', async (question) => {
+    const answer = await engine.ask(question);
+    expect(answer.kind).toBe('abstain');
+    expect(answer.text).toBe(messages(answer.language).abstain);
     expect(answer.sources).toEqual([]);
   });
 

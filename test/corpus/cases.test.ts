@@ -239,16 +239,27 @@ describe('8. clean text', () => {
     expect(get(corpus, DOCS.r2017, 'paragraphe 2').text).toContain('“Renforcement de l’application');
   });
 
-  it('passageContext embeds document, headings, label, lead-in and text', () => {
+  it('passageContext embeds document, section, label, lead-in and text', () => {
     const c = get(corpus, DOCS.r2021, 'Recommandation 7 c)');
     const doc = corpus.documents.find((d) => d.id === DOCS.r2021);
     if (!doc) throw new Error('missing document');
     const context = passageContext(c, doc);
     expect(context.split('\n')).toEqual([
       'Rapport du Groupe de travail (oct. 2021)',
-      c.headingPath.join(' › '),
+      c.headingPath[0],
       `Recommandation 7 c) : ${c.leadIn} ${c.text}`,
     ]);
+  });
+
+  it('passageContext keeps the section but not an inner heading (an English tool title)', () => {
+    const p = get(corpus, DOCS.info, 'paragraphe 42');
+    const doc = corpus.documents.find((d) => d.id === DOCS.info);
+    if (!doc) throw new Error('missing document');
+    expect(p.headingPath.length).toBeGreaterThan(1);
+    const context = passageContext(p, doc);
+    expect(context).toContain(p.headingPath[0]);
+    expect(p.headingPath[1]).toMatch(/^Compendium of Relevant Reference Materials/);
+    expect(context).not.toContain('Compendium');
   });
 });
 

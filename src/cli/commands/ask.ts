@@ -4,9 +4,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { InvalidQuestionError, validateQuestion, type AnswerFilters } from '../../answer/index.ts';
 import { UserError } from '../errors.ts';
-import { answerJson, formatAnswer } from '../format.ts';
+import { answerJson, formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
-import { boundedInt, LocationOptionsSchema, parseOptions, terminalWidth } from '../options.ts';
+import { boundedInt, corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const AskOptionsSchema = LocationOptionsSchema.extend({
   json: z.boolean().default(false),
@@ -65,21 +65,14 @@ export function registerAskCommand(program: Command): void {
     .option('--year <yyyy>', 'only documents of this year (repeatable)', collect)
     .option('--recommendations', 'only recommendations and their items')
     .option('--explain', 'show each source’s dense and BM25 ranks and the timings')
-    .option('--corpus <dir>', 'corpus folder')
-    .option('--index <dir>', 'index folder')
+    .addOption(corpusOption())
+    .addOption(indexOption())
     .action(async (words: string[], raw: Record<string, unknown>) => {
       const options = parseOptions(AskOptionsSchema, raw);
       if (options.batch && words.length > 0) throw new UserError('give either a question or --batch FILE, not both', 2);
       const questions = options.batch ? await readBatch(options.batch) : [words.join(' ')];
       // Check a single question before loading the model: bad input answers at once.
-      if (!options.batch) {
-        try {
-          validateQuestion(questions[0]);
-        } catch (error) {
-          if (error instanceof InvalidQuestionError) throw new UserError(error.message, 2);
-          throw error;
-        }
-      }
+      if (!options.batch) validateQuestion(questions[0]);
       const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });
       const knownDocs = new Set(engine.corpusInfo().documents.map((d) => d.id));
       for (const doc of options.doc ?? []) {
@@ -90,7 +83,7 @@ export function registerAskCommand(program: Command): void {
         ...(options.year ? { years: options.year } : {}),
         ...(options.recommendations ? { recommendationsOnly: true } : {}),
       };
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const color = useColor();
       for (const [i, question] of questions.entries()) {
         // In a batch every output line says which input line it answers.
         const line = options.batch ? { line: i + 1 } : {};
@@ -102,8 +95,7 @@ export function registerAskCommand(program: Command): void {
               : `${formatAnswer(answer, { color, width: terminalWidth(), explain: options.explain })}\n`,
           );
         } catch (error) {
-          if (!(error instanceof InvalidQuestionError)) throw error;
-          if (!options.batch) throw new UserError(error.message, 2);
+          if (!(error instanceof InvalidQuestionError) || !options.batch) throw error;
           // In a batch, a bad line is reported in place (citing only its start) and the others are still answered.
           const cited = citeInput(question.trim());
           if (options.json) process.stdout.write(`${JSON.stringify({ line: i + 1, question: cited, length: question.length, error: error.message })}\n`);

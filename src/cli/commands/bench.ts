@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { projectRoot, defaultCorpusDir } from '../../config.ts';
+import { projectRoot } from '../../config.ts';
 import { UserError } from '../errors.ts';
+import { corpusOption, LocationOptionsSchema, parseOptions, requireCorpusFolder } from '../options.ts';
+import { createBenchProgress } from '../progress.ts';
 import {
   benchParts,
-  createProgress,
   defaultSweepOptions,
   formatReport,
   runBench,
@@ -18,7 +19,7 @@ import {
   type BenchPart,
 } from '../../bench/index.ts';
 
-const BenchFlagsSchema = z.object({
+const BenchFlagsSchema = LocationOptionsSchema.pick({ corpus: true }).extend({
   quick: z.boolean().default(false),
   json: z.boolean().default(false),
   scale: z
@@ -34,7 +35,6 @@ const BenchFlagsSchema = z.object({
     .optional(),
   sweep: z.boolean().default(false),
   out: z.string().min(1).default(path.join(projectRoot, 'bench')),
-  corpus: z.string().min(1).default(defaultCorpusDir),
   devset: z.string().min(1).default(path.join(projectRoot, 'eval', 'devset.yml')),
   keep: z.boolean().default(false),
 });
@@ -49,15 +49,13 @@ export function registerBenchCommand(program: Command): void {
     .option('--only <parts>', `run only these parts (${benchParts.join(',')})`)
     .option('--sweep', 'run the HNSW parameter sweep (M × efConstruction, N = 30 000 or --scale) instead, writing bench/sweep.json')
     .option('--out <dir>', 'folder for results.json and scale.svg (default bench/ in the project)')
-    .option('--corpus <dir>', 'corpus to index (copied to a temporary folder first)')
+    .addOption(corpusOption('corpus to index, copied to a temporary folder first'))
     .option('--devset <file>', 'questions to ask (default eval/devset.yml)')
     .option('--keep', 'keep the temporary corpus copy and index')
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = BenchFlagsSchema.safeParse(raw);
-      if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options');
-      const flags = parsed.data;
+      const flags = parseOptions(BenchFlagsSchema, raw);
       const outDir = path.resolve(flags.out);
-      const progress = createProgress();
+      const progress = createBenchProgress();
       try {
         if (flags.sweep) {
           const points = runSweep({
@@ -73,14 +71,14 @@ export function registerBenchCommand(program: Command): void {
           else process.stdout.write(`${sweepTable(points)}\nwritten: ${path.relative(process.cwd(), file)}\n`);
           return;
         }
-        if (!fs.existsSync(flags.corpus)) throw new UserError(`corpus folder not found: ${flags.corpus}`);
+        await requireCorpusFolder(flags.corpus);
         const parts: BenchPart[] = (flags.only as BenchPart[] | undefined) ?? benchParts;
         if ((parts.includes('serving') || parts.includes('slack')) && !fs.existsSync(flags.devset)) throw new UserError(`development set not found: ${flags.devset}`);
         const report = await runBench(
           {
             quick: flags.quick,
             parts,
-            corpusDir: path.resolve(flags.corpus),
+            corpusDir: flags.corpus,
             devSetFile: path.resolve(flags.devset),
             ...(flags.scale !== undefined ? { scaleN: flags.scale } : {}),
             keepWorkDir: flags.keep,

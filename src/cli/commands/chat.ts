@@ -2,22 +2,22 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { InvalidQuestionError } from '../../answer/index.ts';
-import { formatAnswer } from '../format.ts';
+import { formatAnswer, terminalWidth, useColor } from '../format.ts';
 import { openEngine } from '../open-engine.ts';
-import { LocationOptionsSchema, parseOptions, terminalWidth } from '../options.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
-const HELP = 'Posez une question (ou « plus de résultats », « et pour les enfants ? »). /new : nouvelle conversation · /quit : quitter.';
+const HELP = 'Ask a question in French or English, then follow-ups («plus de résultats», "and for children?"). /new: a new conversation · /quit: quit.';
 
 export function registerChatCommand(program: Command): void {
   program
     .command('chat')
     .description('talk with the assistant in the terminal (follow-ups use the earlier turns)')
-    .option('--corpus <dir>', 'corpus folder')
-    .option('--index <dir>', 'index folder')
+    .addOption(corpusOption())
+    .addOption(indexOption())
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(LocationOptionsSchema, raw);
       const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index });
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const color = useColor();
       const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
       let conversation = 1;
       process.stdout.write(`${HELP}\n`);

@@ -5,10 +5,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { defaultCorpusDir } from '../../config.ts';
 import {
   addToCorpus,
-  CorpusError,
   DOCUMENT_ID,
   DocumentKindSchema,
   DocumentMetaSchema,
@@ -22,18 +20,19 @@ import {
   readCorpusMeta,
   readReportFile,
   removeFromCorpus,
-  ReportFileError,
   type DocumentMeta,
   type ParsedDocument,
   type Passage,
 } from '../../corpus/index.ts';
 import { UserError } from '../errors.ts';
-import { parseOptions } from '../options.ts';
+import { corpusOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 import { formatWarning, kindCounts } from './corpus.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'not a real date');
 
-const AddOptionsSchema = z.object({
+const CorpusFolderSchema = LocationOptionsSchema.pick({ corpus: true });
+
+const AddOptionsSchema = CorpusFolderSchema.extend({
   id: z.string().regex(DOCUMENT_ID, 'expected lower-case letters, digits and dashes (e.g. 2024-wg4-rapport)').optional(),
   name: z.string().trim().min(1, 'must not be empty').optional(),
   title: z.string().trim().min(1, 'must not be empty').optional(),
@@ -43,11 +42,6 @@ const AddOptionsSchema = z.object({
   symbol: DocumentSymbolSchema.optional(),
   sourceUrl: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }).optional(),
   force: z.boolean().default(false),
-  dir: z.string().min(1).default(defaultCorpusDir).transform((p) => path.resolve(p)),
-});
-
-const RemoveOptionsSchema = z.object({
-  dir: z.string().min(1).default(defaultCorpusDir).transform((p) => path.resolve(p)),
 });
 
 /** What looks wrong in a parse: no numbered paragraph, repeated labels, gaps in the numbering. */
@@ -99,29 +93,16 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
   const source = path.resolve(file);
   const id = options.id ?? idFromFileName(source);
   if (!DOCUMENT_ID.test(id)) throw new UserError(`cannot make a document id from the file name ${path.basename(source)}; give one with --id`, 2);
-  const target = path.join(options.dir, `${id}${path.extname(source).toLowerCase()}`);
+  const target = path.join(options.corpus, `${id}${path.extname(source).toLowerCase()}`);
 
-  let report;
-  try {
-    report = await readReportFile(source, file);
-  } catch (error) {
-    if (error instanceof ReportFileError) throw new UserError(error.message, 2);
-    throw error;
-  }
-
-  let existing;
-  try {
-    existing = await loadCorpus(options.dir);
-  } catch (error) {
-    if (error instanceof CorpusError) throw new UserError(error.message, 2);
-    throw error;
-  }
-  const meta = await readCorpusMeta(options.dir).catch(() => undefined);
-  if ((await filesOfDocument(options.dir, id)).length > 0 || meta?.documents[id]) {
+  const report = await readReportFile(source, file);
+  const existing = await loadCorpus(options.corpus);
+  const meta = await readCorpusMeta(options.corpus).catch(() => undefined);
+  if ((await filesOfDocument(options.corpus, id)).length > 0 || meta?.documents[id]) {
     throw new UserError(`the corpus already has a document "${id}"; choose another --id or run \`rapporteur corpus remove ${id}\` first`, 2);
   }
   if (options.draftOf && !existing.documents.some((d) => d.id === options.draftOf)) {
-    throw new UserError(`--draft-of: no document "${options.draftOf}" in ${displayPath(options.dir)}`, 2);
+    throw new UserError(`--draft-of: no document "${options.draftOf}" in ${displayPath(options.corpus)}`, 2);
   }
 
   const inferred = inferDocumentMeta(report.read.text, id);
@@ -151,12 +132,7 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
     process.stdout.write(`${summary}\n`);
     throw new UserError(`not added, the parse looks wrong: ${problems.join('; ')} (check the file, or add it anyway with --force)`, 1);
   }
-  try {
-    await addToCorpus(options.dir, source, id, entry);
-  } catch (error) {
-    if (error instanceof CorpusError) throw new UserError(error.message, 2);
-    throw error;
-  }
+  await addToCorpus(options.corpus, source, id, entry);
   process.stdout.write(
     [
       `Added ${summary}`,
@@ -168,15 +144,12 @@ async function addReport(file: string, raw: Record<string, unknown>): Promise<vo
 }
 
 async function removeReport(id: string, raw: Record<string, unknown>): Promise<void> {
-  const options = parseOptions(RemoveOptionsSchema, raw);
-  const meta = await readCorpusMeta(options.dir).catch((error: unknown) => {
-    if (error instanceof CorpusError) throw new UserError(error.message, 2);
-    throw error;
-  });
-  const files = await filesOfDocument(options.dir, id);
-  if (files.length === 0 && !meta?.documents[id]) throw new UserError(`no document "${id}" in ${displayPath(options.dir)}`, 2);
+  const options = parseOptions(CorpusFolderSchema, raw);
+  const meta = await readCorpusMeta(options.corpus);
+  const files = await filesOfDocument(options.corpus, id);
+  if (files.length === 0 && !meta?.documents[id]) throw new UserError(`no document "${id}" in ${displayPath(options.corpus)}`, 2);
   const drafts = Object.entries(meta?.documents ?? {}).filter(([, m]) => m.draftOf === id).map(([draft]) => draft);
-  const removed = await removeFromCorpus(options.dir, id);
+  const removed = await removeFromCorpus(options.corpus, id);
   const what = [...removed.files.map((f) => displayPath(f)), ...(removed.entry ? ['its corpus.yml entry'] : [])];
   process.stdout.write(
     [
@@ -201,12 +174,12 @@ export function registerCorpusEditCommands(corpus: Command): void {
     .option('--symbol <symbol>', 'document symbol (default: found on the first page)')
     .option('--source-url <url>', 'link to the official document')
     .option('--force', 'add it even when the parse looks wrong')
-    .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
-    // `--dir` is also an option of `corpus` itself, which commander gives it: read it with the parent's options.
+    .addOption(corpusOption(undefined, '--dir'))
+    // `--corpus` is also an option of `corpus` itself, which commander gives it: read it with the parent's options.
     .action((file: string, _raw: Record<string, unknown>, command: Command) => addReport(file, command.optsWithGlobals()));
   corpus
     .command('remove <id>')
     .description('take a report out of the corpus folder (its file and its corpus.yml entry)')
-    .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
+    .addOption(corpusOption(undefined, '--dir'))
     .action((id: string, _raw: Record<string, unknown>, command: Command) => removeReport(id, command.optsWithGlobals()));
 }

@@ -1,17 +1,14 @@
 // `rapporteur corpus`: parse the reports and show what came out — counts by kind and warnings per document,
 // or (--json) one JSON object per passage per line, nothing else on stdout. `corpus add` and `corpus remove`
 // (corpus-add.ts) put a report in and take it out.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { defaultCorpusDir } from '../../config.ts';
 import { loadCorpus, PassageKindSchema, type Corpus, type ParseWarning, type Passage } from '../../corpus/index.ts';
-import { parseOptions } from '../options.ts';
+import { corpusOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 import { registerCorpusEditCommands } from './corpus-add.ts';
 
-const CorpusOptionsSchema = z.object({
+const CorpusOptionsSchema = LocationOptionsSchema.pick({ corpus: true }).extend({
   json: z.boolean().default(false),
-  dir: z.string().min(1).default(defaultCorpusDir).transform((p) => path.resolve(p)),
 });
 
 /** One line of `--json` output: the passage plus `section`, its heading path as one readable string. */
@@ -59,10 +56,10 @@ export function registerCorpusCommand(program: Command): void {
     .command('corpus')
     .description('parse the reports in the corpus folder and summarise their passages')
     .option('--json', 'print one JSON object per passage per line (warnings go to stderr)')
-    .option('--dir <corpusDir>', 'corpus folder', defaultCorpusDir)
+    .addOption(corpusOption(undefined, '--dir'))
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(CorpusOptionsSchema, raw);
-      const corpus: Corpus = await loadCorpus(options.dir);
+      const corpus: Corpus = await loadCorpus(options.corpus);
       if (options.json) {
         for (const passage of corpus.passages) process.stdout.write(`${passageJson(passage)}\n`);
         for (const w of corpus.warnings) process.stderr.write(`warning: ${formatWarning(w)}\n`);

@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { DEFAULT_ABSTAIN_BELOW, DEFAULT_TECHNIQUES, TECHNIQUES } from '../../answer/index.ts';
 import { projectRoot } from '../../config.ts';
 import { evaluate, loadEvalSet, QUESTION_TAGS, type EvalReport, type Figures, type PartReport, type Ratio } from '../../eval/index.ts';
-import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
-import { LocationOptionsSchema, parseOptions } from '../options.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 const techniqueList = z
   .string()
@@ -119,17 +118,12 @@ export function registerEvalCommand(program: Command): void {
     .option('--failures', 'list the questions that missed (held-out ones only with --split heldout)')
     .option('--with <techniques>', `switch techniques on to measure them (${TECHNIQUES.join(',')})`)
     .option('--without <techniques>', 'switch techniques off to measure them')
-    .option('--corpus <dir>', 'corpus folder')
-    .option('--index <dir>', 'index folder')
+    .addOption(corpusOption())
+    .addOption(indexOption())
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(EvalOptionsSchema, raw);
       const split = options.split ?? 'all';
-      let set;
-      try {
-        set = await loadEvalSet({ tune: options.devset, heldout: options.heldout }, split);
-      } catch (error) {
-        throw new UserError(error instanceof Error ? error.message : String(error), 2);
-      }
+      const set = await loadEvalSet({ tune: options.devset, heldout: options.heldout }, split);
       if (options.failures && split === 'all' && set.files.heldout) {
         process.stderr.write('rapporteur: --failures lists tuning misses only; held-out misses need --split heldout\n');
       }

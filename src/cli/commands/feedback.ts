@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { projectRoot } from '../../config.ts';
-import { importLegacyFeedback, latestOpinions, openStateStore, StateError, StateSpecSchema, type FeedbackRecord } from '../../state/index.ts';
+import { importLegacyFeedback, latestOpinions, openStateStore, StateSpecSchema, type FeedbackRecord } from '../../state/index.ts';
 import { UserError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 
@@ -53,18 +53,14 @@ export function registerFeedbackCommand(program: Command): void {
     .action(async (raw: unknown) => {
       const options = parseOptions(OptionsSchema, raw);
       const env = readEnv();
+      // An unreachable or unusable store is a StateError: one line and exit 2, by src/cli/errors.ts.
+      const state = await openStateStore(env.RAPPORTEUR_STATE);
       let records: FeedbackRecord[];
       try {
-        const state = await openStateStore(env.RAPPORTEUR_STATE);
-        try {
-          await importLegacyFeedback(state, env.RAPPORTEUR_FEEDBACK_FILE);
-          records = latestOpinions(await state.feedback.all());
-        } finally {
-          await state.close();
-        }
-      } catch (error) {
-        if (error instanceof StateError) throw new UserError(error.message, 2);
-        throw error;
+        await importLegacyFeedback(state, env.RAPPORTEUR_FEEDBACK_FILE);
+        records = latestOpinions(await state.feedback.all());
+      } finally {
+        await state.close();
       }
       const since = options.since?.getTime();
       const shown = records.filter((r) => since === undefined || Date.parse(r.at) >= since);

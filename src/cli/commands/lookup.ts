@@ -1,20 +1,14 @@
 // `rapporteur lookup "<ref>"`: resolves a typed reference ("reco 7c", "§ 72 d) 2023") to its passage from the
 // parsed corpus alone — no model, no index — so it answers as fast as the reports parse.
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { defaultCorpusDir } from '../../config.ts';
-import { loadCorpus } from '../../corpus/index.ts';
+import { itemMarker, loadCorpus } from '../../corpus/index.ts';
 import { createLookup, formatReference, parseReference, type LookupHit, type LookupResult } from '../../search/index.ts';
 import { UserError } from '../errors.ts';
+import { corpusOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 // Stricter than the parser's MAX_REFERENCE_LENGTH (300, search/reference.ts): `lookup` has always refused at 200.
 const MAX_REFERENCE_LENGTH = 200;
-
-async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then((s) => s.isDirectory(), () => false);
-}
 
 const ReferenceSchema = z
   .string()
@@ -27,10 +21,9 @@ const ReferenceSchema = z
       .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'the reference contains control characters'),
   );
 
-const OptionsSchema = z.object({
+const OptionsSchema = LocationOptionsSchema.pick({ corpus: true }).extend({
   doc: z.string().trim().min(1, '--doc needs a document id, a year or a word of its name').optional(),
-  json: z.boolean().optional(),
-  corpus: z.string().min(1).optional(),
+  json: z.boolean().default(false),
 });
 
 export interface LookupJson {
@@ -92,7 +85,7 @@ export function formatLookup(result: LookupResult): string {
     if (hit.passage.leadIn) {
       // An item reads as its parent's lead-in, then the item under it with its letter.
       const item = parseReference(hit.passage.label)?.path.at(-1);
-      lines.push(hit.passage.leadIn, `  ${item ? `${item}) ` : ''}${hit.passage.text}`);
+      lines.push(hit.passage.leadIn, `  ${item ? `${itemMarker(item)} ` : ''}${hit.passage.text}`);
     } else {
       lines.push(hit.passage.text);
     }
@@ -107,31 +100,26 @@ export function registerLookupCommand(program: Command): void {
     .argument('<reference>', 'reference: "reco 7 c", "paragraphe 39 a) ii)", "note 3", "tableau 1", optionally with a year or document word')
     .option('--doc <document>', 'restrict to one document: its id, year, or a word of its name ("secrétaire", "marchés")')
     .option('--json', 'print one JSON object {query, matches, suggestions}')
-    .option('--corpus <dir>', 'folder holding the reports', defaultCorpusDir)
+    .addOption(corpusOption())
     .action(async (rawReference: string, rawOptions: unknown) => {
-      const reference = ReferenceSchema.safeParse(rawReference);
-      if (!reference.success) throw new UserError(reference.error.issues[0]?.message ?? 'invalid reference', 2);
-      const options = OptionsSchema.safeParse(rawOptions);
-      if (!options.success) throw new UserError(options.error.issues[0]?.message ?? 'invalid options', 2);
-      const corpusDir = path.resolve(options.data.corpus ?? defaultCorpusDir);
-
-      if (!(await isDirectory(corpusDir))) throw new UserError(`corpus folder not found: ${corpusDir}`, 2);
-      const corpus = await loadCorpus(corpusDir);
-      const result = createLookup(corpus)(reference.data, options.data.doc ? { doc: options.data.doc } : {});
+      const reference = parseOptions(ReferenceSchema, rawReference);
+      const options = parseOptions(OptionsSchema, rawOptions);
+      const corpus = await loadCorpus(options.corpus);
+      const result = createLookup(corpus)(reference, options.doc ? { doc: options.doc } : {});
 
       if (result.error === 'unknown-document') {
         const ids = corpus.documents.map((d) => (d.symbol ? `${d.id} (${d.symbol})` : d.id)).join(', ');
-        const asked = options.data.doc !== undefined ? `--doc "${options.data.doc}"` : `the symbol ${result.parsed?.symbol ?? ''}`;
+        const asked = options.doc !== undefined ? `--doc "${options.doc}"` : `the symbol ${result.parsed?.symbol ?? ''}`;
         throw new UserError(`no document matches ${asked}; known documents: ${ids}`, 2);
       }
       if (result.error === 'no-reference') {
         throw new UserError(
-          `"${reference.data}" is not a reference; try "Recommandation 7 c)", "§ 72 d)", "7 g) 2017" or "note 3"`,
+          `"${reference}" is not a reference; try "Recommandation 7 c)", "§ 72 d)", "7 g) 2017" or "note 3"`,
           2,
         );
       }
       process.stdout.write(
-        options.data.json ? `${JSON.stringify(lookupToJson(result))}\n` : `${formatLookup(result)}\n`,
+        options.json ? `${JSON.stringify(lookupToJson(result))}\n` : `${formatLookup(result)}\n`,
       );
       process.exitCode = result.matches.length > 0 ? 0 : 1;
     });

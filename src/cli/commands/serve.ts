@@ -1,10 +1,8 @@
 // `rapporteur serve` (= `npm start`): the Slack bot. It starts listening at once (so Slack's 3-second acks
 // are met during start-up), then loads the index, building it first if missing, and follows rebuilds.
-import path from 'node:path';
 import type { Command } from 'commander';
-import { defaultCorpusDir, defaultIndexDir } from '../../config.ts';
-import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
 /**
  * After a fatal start-up error the process must end now, not when the last pending work lets it (an index
@@ -19,27 +17,19 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('run the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, HTTP on PORT otherwise)')
-    .option('--corpus <dir>', 'folder of the reports', defaultCorpusDir)
-    .option('--index <dir>', 'index folder (built first when missing)', defaultIndexDir)
-    .action(async (options: { corpus: string; index: string }) => {
+    .addOption(corpusOption())
+    .addOption(indexOption('index folder, built first when missing'))
+    .action(async (raw: Record<string, unknown>) => {
+      const { corpus: corpusDir, index: indexDir } = parseOptions(LocationOptionsSchema, raw);
       // Loaded here, not at start-up: Bolt and its HTTP stack would slow every other command.
-      const { createLogger, loadSlackEnv, SlackAuthError, SlackEnvError, startServer } = await import('../../slack/index.ts');
-      const { loadReaderEnv, ReaderEnvError } = await import('../../reader/index.ts');
-      let env;
-      let reader;
-      try {
-        env = loadSlackEnv();
-        reader = loadReaderEnv();
-      } catch (error) {
-        if (error instanceof SlackEnvError || error instanceof ReaderEnvError) throw new UserError(error.message, 2);
-        throw error;
-      }
+      const { createLogger, loadSlackEnv, startServer } = await import('../../slack/index.ts');
+      const { loadReaderEnv } = await import('../../reader/index.ts');
+      // A bad variable is a SlackEnvError or ReaderEnvError: one line and exit 2, by src/cli/errors.ts.
+      const env = loadSlackEnv();
+      const reader = loadReaderEnv();
       const logger = createLogger(env.LOG_LEVEL);
       // A stray rejection (a Web API call nobody awaited) is logged; it must not stop the bot.
       process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-      const corpusDir = path.resolve(options.corpus);
-      const indexDir = path.resolve(options.index);
-      const { StateError } = await import('../../state/index.ts');
       let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {
         server = await startServer({ env, logger, indexDir, reader, openEngine: (store) => openEngine({ corpusDir, indexDir, store }) });
@@ -47,8 +37,7 @@ export function registerServeCommand(program: Command): void {
       } catch (error) {
         await server?.stop().catch(() => undefined);
         exitSoon();
-        if (error instanceof StateError || error instanceof SlackAuthError) throw new UserError(error.message, 2);
-        throw error; // UserError from openEngine: one line, non-zero exit
+        throw error; // a refused token, an unreachable state store, a missing model…: one line, non-zero exit
       }
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

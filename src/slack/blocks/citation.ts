@@ -1,6 +1,7 @@
 // How a passage is cited and how the question is recalled, shared by every answer layout.
 import type { Answer } from '../../answer/index.ts';
 import { escapeLabel, escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { SLACK_LIMITS } from '../limits.ts';
 import { context } from './elements.ts';
 import type { KnownBlock } from './types.ts';
 import { passageId } from '../../corpus/index.ts';
@@ -36,5 +37,5 @@ export function citation(source: { docName: string; label: string }, url?: strin
 }
 
 export function questionContext(answer: Answer): KnownBlock {
-  return context(`❓ ${escapeMrkdwn(truncate(answer.question, 2900))}`);
+  return context(`❓ ${escapeMrkdwn(truncate(answer.question, SLACK_LIMITS.text - 100))}`);
 }

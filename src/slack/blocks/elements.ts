@@ -19,7 +19,7 @@ export function textSection(raw: string, accessory?: Button): SectionBlock {
 export function context(...mrkdwn: string[]): ContextBlock {
   return {
     type: 'context',
-    elements: mrkdwn.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.text) })),
+    elements: mrkdwn.slice(0, SLACK_LIMITS.contextElements).map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.text) })),
   };
 }
 
@@ -37,6 +37,11 @@ export function button(
   };
   if (style) element.style = style;
   return element;
+}
+
+/** A modal's title, submit or close label (plain text, 24 characters). */
+export function modalLabel(text: string): { type: 'plain_text'; text: string } {
+  return { type: 'plain_text', text: truncate(text, SLACK_LIMITS.modalTitle) };
 }
 
 export const divider: KnownBlock = { type: 'divider' };

@@ -1,55 +1,57 @@
-// Short messages: rate limit, start-up, failure, a refused question. Plain text with a matching section block.
-import { MAX_QUESTION_LENGTH, type InvalidQuestionReason } from '../../answer/index.ts';
+// Short messages: rate limit, start-up, failure, a refused question, a click that cannot go on. Plain text with
+// a matching section block.
+import { MAX_QUESTION_LENGTH, type InvalidQuestionReason, type Language } from '../../answer/index.ts';
 import { mrkdwnSection } from './elements.ts';
+import { ui } from './strings.ts';
 import type { SlackMessage } from './types.ts';
 
-export function rateLimitNotice(retryAfterSeconds: number): SlackMessage {
-  const text =
-    `Doucement 🙂 : vous avez posé beaucoup de questions en une minute. ` +
-    `Réessayez dans ${retryAfterSeconds} seconde${retryAfterSeconds > 1 ? 's' : ''}.`;
+function notice(text: string): SlackMessage {
   return { text, blocks: [mrkdwnSection(text)] };
+}
+
+export function rateLimitNotice(retryAfterSeconds: number): SlackMessage {
+  return notice(ui().notices.rateLimit(retryAfterSeconds));
 }
 
 export function startingNotice(): SlackMessage {
-  const text = 'Je démarre… l’index des rapports est en cours de chargement. Reposez votre question dans un instant.';
-  return { text, blocks: [mrkdwnSection(text)] };
+  return notice(ui().notices.starting);
 }
 
 export function failureNotice(): SlackMessage {
-  const text = 'Désolé, je n’ai pas pu répondre cette fois-ci (erreur interne, consignée). Réessayez dans un instant.';
-  return { text, blocks: [mrkdwnSection(text)] };
+  return notice(ui().notices.failure);
 }
-
-const INVALID_QUESTION: Record<InvalidQuestionReason, string> = {
-  empty: 'Votre message est vide.',
-  'control-characters': 'Votre message contient des caractères de contrôle que je ne peux pas lire.',
-  'no-words': 'Votre message ne contient que de la ponctuation.',
-  'too-long': `Votre question est trop longue (${MAX_QUESTION_LENGTH} caractères au plus) : pouvez-vous la résumer ?`,
-};
 
 /** A question the engine refused (empty, only punctuation, too long…): say why, politely, and how to ask. */
 export function invalidQuestionNotice(reason: InvalidQuestionReason): SlackMessage {
-  const text = `${INVALID_QUESTION[reason]} Posez-moi une question sur les rapports, par exemple : « Que recommande le rapport 2021 sur les plateformes en ligne ? »`;
-  return { text, blocks: [mrkdwnSection(text)] };
+  const t = ui().notices;
+  return notice(`${t.invalidQuestion(reason, MAX_QUESTION_LENGTH)} ${t.askMe}`);
 }
 
 /** A button replayed outside its conversation ("Plus de résultats" of someone else's private answer). */
 export function foreignConversationNotice(): SlackMessage {
-  const text =
-    'Ce bouton appartient à une autre conversation : ses sources ne sont montrées qu’à la personne qui a posé la question, ' +
-    'ou dans le fil de la réponse. Posez la question vous-même pour voir les sources.';
-  return { text, blocks: [mrkdwnSection(text)] };
+  return notice(ui().notices.foreignConversation);
 }
 
 /** "Partager" on an answer the bot no longer remembers (restart, or pushed out of the cache). */
 export function shareExpiredNotice(): SlackMessage {
-  const text =
-    'Cette réponse n’est plus en mémoire (le bot a redémarré ou l’a oubliée depuis) : je ne peux pas la partager telle quelle. ' +
-    'Reposez la question avec /rapporteur, puis partagez la nouvelle réponse.';
-  return { text, blocks: [mrkdwnSection(text)] };
+  return notice(ui().notices.shareExpired);
 }
 
 export function emptyQuestionNotice(): SlackMessage {
-  const text = 'Posez-moi une question sur les rapports, par exemple : « Que recommande le rapport 2021 sur les plateformes en ligne ? »';
-  return { text, blocks: [mrkdwnSection(text)] };
+  return notice(ui().notices.askMe);
+}
+
+/** "Plus de résultats" when the conversation has no further sources; `language` is its answer's, when known. */
+export function noMoreNotice(language?: Language): SlackMessage {
+  return notice(ui(language).noMore);
+}
+
+/** A short thanks for a 👍, only for the clicker. A click does not carry the answer's language: French. */
+export function thanksNotice(): SlackMessage {
+  return notice(ui('fr').thanks);
+}
+
+/** "Texte intégral" could not open its modal (expired trigger, refused view). French, as for the thanks. */
+export function fullTextUnavailableNotice(): SlackMessage {
+  return notice(ui('fr').fullTextUnavailable);
 }

@@ -2,34 +2,17 @@
 // sequence (a link, a mention) even inside backticks and in the notification text.
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { context, mrkdwnSection } from './elements.ts';
+import { ui } from './strings.ts';
 import type { SlackMessage } from './types.ts';
 
 export type CommandName = 'recommandation' | 'rapporteur';
 
 export function usageHelp(command: CommandName): SlackMessage {
-  if (command === 'recommandation') {
-    return {
-      text: escapeMrkdwn('Usage : /recommandation <référence> [document]'),
-      blocks: [
-        mrkdwnSection(`*Usage :* \`${escapeMrkdwn('/recommandation <référence> [document]')}\``),
-        mrkdwnSection(
-          '• `/recommandation 7 c` — la recommandation 7 c)\n' +
-            '• `/recommandation 72 d) 2023` — le paragraphe 72 d) du rapport de 2023\n' +
-            '• `/recommandation note 7 2017-wg4-rapport` — une note d’un document précis',
-        ),
-        context('Le document peut être une année ou l’identifiant affiché dans l’onglet Accueil de l’app.'),
-      ],
-    };
-  }
+  const t = ui();
+  const syntax = t.syntax[command];
+  const help = t.usage[command];
   return {
-    text: escapeMrkdwn('Usage : /rapporteur <question>'),
-    blocks: [
-      mrkdwnSection(`*Usage :* \`${escapeMrkdwn('/rapporteur <question>')}\``),
-      mrkdwnSection(
-        '• `/rapporteur Que recommande le rapport 2021 sur les plateformes en ligne ?`\n' +
-          '• `/rapporteur Quelles mesures pour les marchés publics ?`',
-      ),
-      context('La réponse n’est visible que de vous ; le bouton « Partager dans le canal » la publie.'),
-    ],
+    text: escapeMrkdwn(`${t.usage.label} : ${syntax}`),
+    blocks: [mrkdwnSection(`*${t.usage.label} :* \`${escapeMrkdwn(syntax)}\``), mrkdwnSection(help.examples.join('\n')), context(help.note)],
   };
 }

@@ -1,10 +1,18 @@
-// Where an answer goes, as AnswerPlace objects: a thread (mentions, DMs, assistant threads) or a response_url.
-import type { RespondFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
+// Every place an answer can be shown, as AnswerPlace objects: a thread (mentions, DMs), an assistant thread,
+// a response_url (slash commands, ephemeral messages), and wherever a click came from.
+import type { BlockAction, RespondFn, SayFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
-import { ui } from '../blocks/strings.ts';
+import { ui } from '../blocks/index.ts';
+import type { ClickOrigin } from '../deps.ts';
 import type { PlaceRecord } from '../in-flight.ts';
 
-const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+/** No link previews under the bot's messages (citations link to the reader and to official documents). */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** The thread a message belongs to: its thread's, or its own when it starts one. */
+export function threadOf(message: { ts: string; thread_ts?: unknown }): string {
+  return (typeof message.thread_ts === 'string' && message.thread_ts) || message.ts;
+}
 
 type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string };
 
@@ -12,9 +20,9 @@ type ReactionSignal = NonNullable<AnswerPlace['working']> & { messageTs: string 
 export function reactionSignal(client: webApi.WebClient, channel: string, timestamp: string): ReactionSignal {
   return {
     messageTs: timestamp,
-    /** @see https://api.slack.com/methods/reactions.add */
+    /** @see https://docs.slack.dev/reference/methods/reactions.add */
     start: () => client.reactions.add({ channel, timestamp, name: 'eyes' }),
-    /** @see https://api.slack.com/methods/reactions.remove */
+    /** @see https://docs.slack.dev/reference/methods/reactions.remove */
     stop: () => client.reactions.remove({ channel, timestamp, name: 'eyes' }),
   };
 }
@@ -22,12 +30,12 @@ export function reactionSignal(client: webApi.WebClient, channel: string, timest
 /**
  * The assistant status under the thread while working, with Slack's rotating `loading_messages`; Slack
  * clears it when the reply is posted. Bolt's setStatus is assistant.threads.setStatus for the thread.
- * @see https://api.slack.com/methods/assistant.threads.setStatus
  */
 export function statusSignal(setStatus: SetStatusFn, then?: () => Promise<unknown>): NonNullable<AnswerPlace['working']> {
   const t = ui('fr');
   return {
     start: async () => {
+      /** @see https://docs.slack.dev/reference/methods/assistant.threads.setStatus */
       await setStatus({ status: t.status, loading_messages: t.loadingMessages });
       await then?.();
     },
@@ -45,9 +53,9 @@ export function bothSignals(...signals: Array<NonNullable<AnswerPlace['working']
 }
 
 /**
- * A streamed reply in the thread: Bolt's sayStream (chat.startStream / appendStream / stopStream through
- * @slack/web-api's ChatStreamer), tasks shown as a timeline, addressed to the asker.
- * @see https://api.slack.com/methods/chat.startStream
+ * A streamed reply in the thread, addressed to the asker, its tasks shown as a timeline: Bolt's sayStream,
+ * @slack/web-api's ChatStreamer, whose append and stop (answering.ts) call chat.startStream, appendStream
+ * and stopStream.
  */
 export function streamTo(sayStream: SayStreamFn, userId: string): () => AnswerStream {
   return () => sayStream({ recipient_user_id: userId, task_display_mode: 'timeline' });
@@ -67,11 +75,23 @@ export function threadPlace(
   const resume: PlaceRecord = { kind: 'thread', channel, threadTs, userId, ...(reacted ? { reactTs: reacted } : {}) };
   return {
     resume,
-    /** @see https://api.slack.com/methods/chat.postMessage */
+    /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
     post: (message) => client.chat.postMessage({ channel, thread_ts: threadTs, ...message, ...NO_UNFURL }),
-    /** @see https://api.slack.com/methods/chat.postEphemeral */
+    /** @see https://docs.slack.dev/reference/methods/chat.postEphemeral */
     notifyPrivately: (message) => client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message }),
     ...rest,
+  };
+}
+
+/**
+ * An assistant thread: its thread's place, posting through Bolt's say(), which carries the thread's context
+ * in the reply's metadata.
+ */
+export function assistantPlace(thread: AnswerPlace, say: SayFn): AnswerPlace {
+  return {
+    ...thread,
+    /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
+    post: (message) => say({ ...message, ...NO_UNFURL }),
   };
 }
 
@@ -95,7 +115,7 @@ export function respondPlace(
 
 /**
  * A RespondFn for a response_url received by another process: a JSON POST, as Bolt's own respond does.
- * @see https://api.slack.com/interactivity/handling#message_responses
+ * @see https://docs.slack.dev/interactivity/handling-user-interaction
  */
 export function respondTo(responseUrl: string): RespondFn {
   return async (message) => {
@@ -107,4 +127,32 @@ export function respondTo(responseUrl: string): RespondFn {
     if (!response.ok) throw new Error(`response_url answered ${response.status}`);
     return response;
   };
+}
+
+/** A click on an ephemeral message (slash-command answers), which only its response_url can reach. */
+export function isEphemeralClick(body: BlockAction): boolean {
+  const container = (body as { container?: { is_ephemeral?: boolean } }).container;
+  return Boolean(container?.is_ephemeral) || !body.message;
+}
+
+/**
+ * Where the result of a click goes: privately through response_url when the clicked message was ephemeral,
+ * otherwise in the thread of the clicked message.
+ */
+export function actionPlace(body: BlockAction, client: webApi.WebClient, respond: RespondFn): AnswerPlace {
+  if (isEphemeralClick(body) || !body.channel) return respondPlace(respond);
+  return threadPlace(client, body.channel.id, threadOf(body.message!), body.user.id);
+}
+
+/** Who clicked where (user and channel as Slack signed them): what clickMayContinue checks. */
+export function clickOrigin(body: BlockAction): ClickOrigin {
+  const message = isEphemeralClick(body) ? undefined : body.message;
+  const threadTs = message && threadOf(message);
+  return { userId: body.user.id, channel: body.channel?.id ?? '', ...(threadTs ? { threadTs } : {}) };
+}
+
+/** The value of the clicked button (or feedback button). */
+export function clickedValue(body: BlockAction): string | undefined {
+  const action = body.actions[0] as { value?: string } | undefined;
+  return action?.value;
 }

@@ -2,11 +2,11 @@
 // message in the app's Messages tab, `message.im`, answered in its own thread) or the legacy assistant panel
 // (Bolt's Assistant `userMessage`, a message in an assistant thread). In order: the status with its loading
 // messages, the thread's title (its first question), then the answer, streamed where Slack allows it.
-import type { SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
-import { answerAt, type AnswerPlace } from '../answering.ts';
+import type { SayFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
+import { answerAt } from '../answering.ts';
 import { threadKey, type SlackDeps } from '../deps.ts';
 import { truncate } from '../mrkdwn.ts';
-import { bothSignals, reactionSignal, statusSignal, streamTo, threadPlace } from './places.ts';
+import { assistantPlace, bothSignals, reactionSignal, statusSignal, streamTo, threadPlace } from './places.ts';
 
 /** Threads remembered as already titled; the oldest are forgotten first (a retitle is harmless). */
 const MAX_TITLED_THREADS = 10_000;
@@ -22,8 +22,8 @@ export interface DmQuestion {
   text: string;
   sayStream: SayStreamFn;
   setStatus: SetStatusFn;
-  /** How to post in the thread; the assistant path passes Bolt's say() (it carries the thread context). */
-  post?: AnswerPlace['post'];
+  /** In an assistant thread, Bolt's say(): the answer is posted through it (assistantPlace). */
+  say?: SayFn;
 }
 
 // Both listeners answer in the same threads (a reply in a Messages-tab thread reaches the Assistant
@@ -40,7 +40,7 @@ function titleOnce(deps: SlackDeps, question: DmQuestion): () => Promise<unknown
     set.add(key);
     if (set.size > MAX_TITLED_THREADS) set.delete(set.values().next().value as string);
     // Only assistant and agent threads have titles; in a plain DM thread Slack refuses, which is fine.
-    /** @see https://api.slack.com/methods/assistant.threads.setTitle */
+    /** @see https://docs.slack.dev/reference/methods/assistant.threads.setTitle */
     await question.client.assistant.threads
       .setTitle({ channel_id: question.channel, thread_ts: question.threadTs, title: truncate(question.text, TITLE_MAX) })
       .catch((error: unknown) => deps.logger.debug({ err: error }, 'setTitle refused'));
@@ -50,8 +50,8 @@ function titleOnce(deps: SlackDeps, question: DmQuestion): () => Promise<unknown
 export async function answerDmQuestion(deps: SlackDeps, question: DmQuestion): Promise<void> {
   const { client, channel, threadTs, userId } = question;
   const working = bothSignals(reactionSignal(deps.decorations, channel, question.messageTs), statusSignal(question.setStatus, titleOnce(deps, question)));
-  const place = threadPlace(client, channel, threadTs, userId, { working, reactTs: question.messageTs, stream: streamTo(question.sayStream, userId) });
-  await answerAt(deps, question.post ? { ...place, post: question.post } : place, {
+  const thread = threadPlace(client, channel, threadTs, userId, { working, reactTs: question.messageTs, stream: streamTo(question.sayStream, userId) });
+  await answerAt(deps, question.say ? assistantPlace(thread, question.say) : thread, {
     userId,
     text: question.text,
     conversationKey: threadKey(channel, threadTs),

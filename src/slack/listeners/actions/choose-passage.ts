@@ -2,7 +2,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerAt } from '../../answering.ts';
 import { commandKey, threadKey, type SlackDeps } from '../../deps.ts';
-import { actionPlace, clickedValue, isEphemeralClick } from './action-place.ts';
+import { actionPlace, clickedValue, isEphemeralClick, threadOf } from '../places.ts';
 import { splitPassageId } from '../../../corpus/index.ts';
 
 export function choosePassageCallback(deps: SlackDeps) {
@@ -13,7 +13,7 @@ export function choosePassageCallback(deps: SlackDeps) {
     if (!passage) return;
     const ephemeral = isEphemeralClick(body);
     const channel = body.channel?.id ?? '';
-    const threadTs = (body.message?.thread_ts as string | undefined) ?? body.message?.ts ?? '';
+    const threadTs = body.message ? threadOf(body.message) : '';
     await answerAt(deps, actionPlace(body, client, respond), {
       userId: body.user.id,
       text: passage.label,

@@ -1,10 +1,8 @@
 // Slack's feedback buttons (👍/👎) under an answer: one JSON line per click; a 👎 also offers a comment box.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { decodeValue, feedbackCommentModal, FeedbackValueSchema } from '../../blocks/index.ts';
-import { mrkdwnSection } from '../../blocks/elements.ts';
-import { ui } from '../../blocks/strings.ts';
+import { decodeValue, feedbackCommentModal, FeedbackValueSchema, thanksNotice } from '../../blocks/index.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { actionPlace, clickedValue } from './action-place.ts';
+import { actionPlace, clickedValue } from '../places.ts';
 
 export function feedbackCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -27,12 +25,11 @@ export function feedbackCallback(deps: SlackDeps) {
       });
       deps.logger.info({ answerId: value.a, rating: value.r, user: body.user.id }, 'feedback recorded');
       if (value.r === 'negative') {
-        /** @see https://api.slack.com/methods/views.open */
+        /** @see https://docs.slack.dev/reference/methods/views.open */
         await client.views.open({ trigger_id: body.trigger_id, view: feedbackCommentModal({ a: value.a, q: value.q, l: value.l, channel: channelId }) });
       } else {
         // A short thanks only the clicker sees (in the answer's thread, or through response_url).
-        const text = ui('fr').thanks;
-        await actionPlace(body, client, respond).notifyPrivately({ text, blocks: [mrkdwnSection(text)] });
+        await actionPlace(body, client, respond).notifyPrivately(thanksNotice());
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'feedback failed');

@@ -1,11 +1,9 @@
 // "Texte intégral": open the passage in full in a modal.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { fullTextModal, startingNotice } from '../../blocks/index.ts';
+import { fullTextModal, fullTextUnavailableNotice, missingPassageModal } from '../../blocks/index.ts';
 import { passageLinks } from '../../citation-links.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { mrkdwnSection } from '../../blocks/elements.ts';
-import { ui } from '../../blocks/strings.ts';
-import { actionPlace, clickedValue } from './action-place.ts';
+import { actionPlace, clickedValue } from '../places.ts';
 
 export function fullTextCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -13,23 +11,15 @@ export function fullTextCallback(deps: SlackDeps) {
     const passageId = clickedValue(body) ?? '';
     const engine = deps.engine.get();
     const passage = engine?.passage(passageId);
-    const view = passage
-      ? fullTextModal(passage, passageLinks(passage, deps.links))
-      : {
-          type: 'modal' as const,
-          title: { type: 'plain_text' as const, text: 'Texte intégral' },
-          close: { type: 'plain_text' as const, text: 'Fermer' },
-          blocks: [mrkdwnSection(engine ? 'Ce passage n’existe plus dans l’index (il a été reconstruit). Reposez la question.' : startingNotice().text)],
-        };
+    const view = passage ? fullTextModal(passage, passageLinks(passage, deps.links)) : missingPassageModal(engine ? 'rebuilt' : 'starting');
     try {
-      /** @see https://api.slack.com/methods/views.open */
+      /** @see https://docs.slack.dev/reference/methods/views.open */
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       // An expired trigger (the click waited over 3 s) or a refused view: say so where the user clicked.
       deps.logger.warn({ err: error, passageId }, 'views.open failed');
-      const text = ui('fr').fullTextUnavailable;
       await actionPlace(body, client, respond)
-        .notifyPrivately({ text, blocks: [mrkdwnSection(text)] })
+        .notifyPrivately(fullTextUnavailableNotice())
         .catch((notifyError: unknown) => deps.logger.warn({ err: notifyError }, 'full-text failure notice failed'));
     }
   };

@@ -2,10 +2,9 @@
 // that conversation (the key in the button value can be replayed by anyone).
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderShown } from '../../answering.ts';
-import { mrkdwnSection } from '../../blocks/elements.ts';
-import { foreignConversationNotice, startingNotice } from '../../blocks/index.ts';
+import { foreignConversationNotice, noMoreNotice, startingNotice } from '../../blocks/index.ts';
 import { clickMayContinue, type SlackDeps } from '../../deps.ts';
-import { actionPlace, clickedValue, clickOrigin, isEphemeralClick } from './action-place.ts';
+import { actionPlace, clickedValue, clickOrigin, isEphemeralClick } from '../places.ts';
 
 export function moreResultsCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -25,8 +24,7 @@ export function moreResultsCallback(deps: SlackDeps) {
       }
       const next = await engine.more(conversationKey);
       if (!next || next.sources.length === 0) {
-        const text = 'Pas d’autres sources pour cette question.';
-        await place.notifyPrivately({ text, blocks: [mrkdwnSection(text)] });
+        await place.notifyPrivately(noMoreNotice(next?.language));
         return;
       }
       const shown = await deps.answers.remember({ answer: next, mode: 'ask', conversationKey });

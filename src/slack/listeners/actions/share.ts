@@ -6,7 +6,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { renderShown } from '../../answering.ts';
 import { decodeValue, foreignConversationNotice, shareExpiredNotice, ShareValueSchema } from '../../blocks/index.ts';
 import { clickMayContinue, type SlackDeps } from '../../deps.ts';
-import { clickedValue, clickOrigin } from './action-place.ts';
+import { clickedValue, clickOrigin, NO_UNFURL } from '../places.ts';
 
 export function shareCallback(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -23,8 +23,8 @@ export function shareCallback(deps: SlackDeps) {
       }
       const message = renderShown(deps, shown, { showQuestion: true, sharedBy: body.user.id });
       try {
-        /** @see https://api.slack.com/methods/chat.postMessage */
-        await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+        /** @see https://docs.slack.dev/reference/methods/chat.postMessage */
+        await client.chat.postMessage({ channel, ...message, ...NO_UNFURL });
       } catch (error) {
         // The bot may not be a member of the channel; response_url can still post there on the user's behalf.
         deps.logger.warn({ err: error, channel }, 'chat.postMessage refused; sharing through response_url');

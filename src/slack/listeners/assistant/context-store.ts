@@ -45,7 +45,7 @@ export function perThreadContextStore(): ThreadContextStore {
       const known = contexts.get(key);
       if (known) return known;
       // As Bolt's store: the context travels in the metadata of the bot's first message in the thread.
-      /** @see https://api.slack.com/methods/conversations.replies */
+      /** @see https://docs.slack.dev/reference/methods/conversations.replies */
       const replies = await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, oldest: thread.threadTs, include_all_metadata: true, limit: 4 });
       const first = replies.messages?.find((m) => !('subtype' in m && m.subtype) && m.user === context.botUserId);
       const found = (first?.metadata?.event_payload as ThreadContext | undefined) ?? {};

@@ -1,6 +1,6 @@
 // A message in an assistant thread (the legacy assistant panel, or a reply in a thread of the bot's DM):
-// the same answerer as a DM message (thread-answer.ts), posting through Bolt's say() so the reply carries the
-// thread's context.
+// the same answerer as a DM message (thread-answer.ts), in the assistant place (places.ts): posted through
+// Bolt's say(), so the reply carries the thread's context.
 import type { AssistantUserMessageMiddleware } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { slackTextToPlain } from '../../mrkdwn.ts';
@@ -21,7 +21,7 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
       text,
       sayStream,
       setStatus,
-      post: (answer) => say({ ...answer, unfurl_links: false, unfurl_media: false }),
+      say,
     });
   };
 }

@@ -5,14 +5,14 @@ import { answerAt } from '../../answering.ts';
 import { emptyQuestionNotice } from '../../blocks/index.ts';
 import { threadKey, type SlackDeps } from '../../deps.ts';
 import { slackTextToPlain, stripBotMention } from '../../mrkdwn.ts';
-import { bothSignals, reactionSignal, statusSignal, streamTo, threadPlace } from '../places.ts';
+import { bothSignals, reactionSignal, statusSignal, streamTo, threadOf, threadPlace } from '../places.ts';
 
 export function appMentionCallback(deps: SlackDeps) {
   return async ({ event, client, context, sayStream, setStatus }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     // Direct messages arrive as message.im (handled in direct-message.ts); don't answer twice.
     if (event.channel.startsWith('D')) return;
     const userId = event.user ?? 'unknown';
-    const threadTs = event.thread_ts ?? event.ts;
+    const threadTs = threadOf(event);
     const question = slackTextToPlain(stripBotMention(event.text, context.botUserId));
     // 👀 on the question and the status under the thread while working; the answer streamed in the thread.
     const place = threadPlace(client, event.channel, threadTs, userId, {

@@ -4,6 +4,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { slackTextToPlain } from '../../mrkdwn.ts';
+import { threadOf } from '../places.ts';
 import { answerDmQuestion } from '../thread-answer.ts';
 
 export function directMessageCallback(deps: SlackDeps) {
@@ -11,7 +12,7 @@ export function directMessageCallback(deps: SlackDeps) {
     if (message.channel_type !== 'im') return;
     // Only plain user messages; edits, deletions and bot messages were already filtered out globally.
     if (!('user' in message) || !message.user || !('text' in message) || !message.text) return;
-    const threadTs = ('thread_ts' in message && message.thread_ts) || message.ts;
+    const threadTs = threadOf(message);
     const text = slackTextToPlain(message.text);
     if (!text) return;
     await answerDmQuestion(deps, { client, channel: message.channel, threadTs, messageTs: message.ts, userId: message.user, text, sayStream, setStatus });
