@@ -2,7 +2,7 @@
 // and calls, per question: `routeQuestion` (decline / more / details / lookup / search), then `lookupAnswer`
 // or `searchAnswer`. Every Answer is built by `makeAnswer`, with the defaults in one place.
 import type { Document, Passage } from '../corpus/index.ts';
-import type { Embedder } from '../embed/index.ts';
+import { dot, type Embedder } from '../embed/index.ts';
 import type { LoadedIndex } from '../index/index.ts';
 import { createLookup, frenchCounterparts, isReferenceQuestion, lightStem, STOP_WORDS, tokenize, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
 import { analyzeQuestion, holdsCountOf, mentions, mentionsYear, passageFits, sentenceFits, type QuestionAnalysis } from './analysis.ts';
@@ -13,7 +13,7 @@ import type { AnswerFilters } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
 import { perPassage } from './memo.ts';
 import { messages } from './messages.ts';
-import { dot, rankSentences, selectAcrossDocuments, selectQuotes, type ScoredSentence, type SentenceSource } from './quotes.ts';
+import { rankSentences, selectAcrossDocuments, selectQuotes, type ScoredSentence, type SentenceSource } from './quotes.ts';
 import type { Answer, CitedPassage, Language } from './schema.ts';
 
 /** One served index with what answering needs of it. */
@@ -241,7 +241,7 @@ export async function searchAnswer(
   return { answer, ranking, shown };
 }
 
-function documentOf(passage: Passage, s: Served): Document {
+export function documentOf(passage: Passage, s: Served): Document {
   const document = s.index.documentById.get(passage.docId);
   if (!document) throw new Error(`index has passage ${passage.id} without its document`);
   return document;

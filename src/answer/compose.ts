@@ -5,6 +5,7 @@ import { messages } from './messages.ts';
 import type { Answer, CitedPassage, Language, Quote } from './schema.ts';
 import type { ScoredSentence } from './quotes.ts';
 
+/** Length of a cited passage's snippet, on every surface (Slack's source list cuts it shorter still). */
 const SNIPPET_LENGTH = 280;
 
 /** The first ~280 characters of a text, cut at a word boundary. */

@@ -1,10 +1,9 @@
 // The answer engine: one per process, shared by the terminal and Slack. It owns the model, the loaded index
 // (swapped atomically on reload), the searcher, the lookup tables and the conversation store.
-import type { Document, Passage } from '../corpus/index.ts';
 import { loadEmbedder, type Embedder } from '../embed/index.ts';
 import { ensureIndex, loadIndex, type BuildProgress, type LoadedIndex } from '../index/index.ts';
 import { createLookup, createSearcher, rootKinds } from '../search/index.ts';
-import { declinedAnswer, lookupAnswer, makeAnswer, routeQuestion, searchAnswer, techniquesInUse, type Served, type Technique } from './ask.ts';
+import { declinedAnswer, documentOf, lookupAnswer, makeAnswer, routeQuestion, searchAnswer, techniquesInUse, type Served, type Technique } from './ask.ts';
 import { citePassage } from './compose.ts';
 import { sourceUrlTemplateFromEnv, withOfficialUrls } from './official.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
@@ -76,12 +75,6 @@ export async function createAnswerEngine(options: EngineOptions): Promise<Rappor
       ...(options.onBuildProgress ? { onProgress: options.onBuildProgress } : {}),
     }),
   );
-
-  const documentOf = (passage: Passage, s: Served): Document => {
-    const document = s.index.documentById.get(passage.docId);
-    if (!document) throw new Error(`index has passage ${passage.id} without its document`);
-    return document;
-  };
 
   const remember = async (key: string | undefined, turn: ConversationTurn) => {
     if (key) await store.append(key, turn);

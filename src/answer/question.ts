@@ -1,12 +1,13 @@
+// Checks a question as typed by a person before anything is searched; each refusal has a reason.
 import { z } from 'zod';
+import { MAX_QUESTION_LENGTH } from '../search/index.ts';
 
-/** Longest question we accept: a long paragraph pasted from an email, not a whole document. */
-export const MAX_QUESTION_LENGTH = 2000;
+// The search stage guards the same bound; the surfaces that state it read it from here.
+export { MAX_QUESTION_LENGTH };
 
 // C0/C1 control characters other than tab and newlines, which people do paste.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 
-/** A question as typed by a person: trimmed, non-empty, with at least one letter or digit, bounded. */
 /** Why a question was refused, so each surface can say it in its own words and language. */
 export type InvalidQuestionReason = 'empty' | 'control-characters' | 'no-words' | 'too-long';
 
@@ -17,6 +18,7 @@ const REASONS: Record<InvalidQuestionReason, string> = {
   'too-long': `the question is too long (at most ${MAX_QUESTION_LENGTH} characters)`,
 };
 
+/** A question as typed by a person: trimmed, non-empty, with at least one letter or digit, bounded. */
 export const QuestionSchema = z
   .string()
   .transform((text) => text.trim())

@@ -1,6 +1,7 @@
 // Picks the sentences that best answer a question from the best passages, by embedding similarity, and
 // guarantees that every quote is verbatim text of the passage it cites.
 import type { Passage } from '../corpus/index.ts';
+import { dot } from '../embed/index.ts';
 import { perPassage, squash } from './memo.ts';
 
 export interface ScoredSentence {
@@ -15,12 +16,6 @@ export interface SentenceSource {
   /** The passage's relevance to the question in [0, 1] (the fused search score). */
   passageScore: number;
   sentences: Array<{ text: string; vector: Float32Array }>;
-}
-
-export function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 1) sum += (a[i] as number) * (b[i] as number);
-  return sum;
 }
 
 // A passage's squashed text, computed once per passage, not once per sentence of every answer.

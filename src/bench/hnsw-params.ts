@@ -13,13 +13,18 @@
 // efConstruction = 100 (half the build time of 200 for the same recall). `ef` is not fixed: the benchmark
 // picks, per N, the smallest ef of a ladder that reaches the target on separate tuning queries, because
 // the right ef grows with N and differs between data sets.
+//
+// The real index keeps its own parameters (index/manifest.ts DEFAULT_HNSW: M = 16, efConstruction = 200,
+// ef = 100): at 402 passages any setting is exact, and efConstruction = 100 would only halve a graph build
+// that takes milliseconds beside the embedding.
 
-export interface HnswParams {
+/** M and efConstruction of one scale-benchmark build (the index's own type is index/manifest.ts HnswParams). */
+export interface ScaleHnswParams {
   m: number;
   efConstruction: number;
 }
 
-export const defaultHnswParams: HnswParams = { m: 16, efConstruction: 100 };
+export const defaultHnswParams: ScaleHnswParams = { m: 16, efConstruction: 100 };
 
 /** Candidate `ef` values, tried in order until recall on the tuning queries reaches the target. */
 export const efLadder = [10, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096] as const;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus, passageContext, type Passage } from '../corpus/index.ts';
-import type { Embedder } from '../embed/index.ts';
+import { passageInput, type Embedder } from '../embed/index.ts';
 import { buildIndex, sentencesOfPassage, type BuildProgress } from '../index/index.ts';
 import { nowMs } from './clock.ts';
 import type { IndexFigures } from './report.ts';
@@ -95,7 +95,7 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexFi
     const documents = copyCorpus(options.corpusDir, corpusDir, options.sliceDocuments);
     const corpus = await loadCorpus(corpusDir);
     const { texts, slots } = textsToEmbed(corpus.documents, corpus.passages);
-    const tokens = texts.reduce((sum, text) => sum + embedder.countTokens(`passage: ${text}`), 0);
+    const tokens = texts.reduce((sum, text) => sum + embedder.countTokens(passageInput(text)), 0);
 
     // One small batch first, so neither measurement pays onnxruntime's first-run warm-up.
     await embedder.embedPassages(texts.slice(0, 16));

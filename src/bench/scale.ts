@@ -6,7 +6,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { nowMs } from './clock.ts';
 import { exactTopK } from './exact-search.ts';
-import { defaultHnswParams, efLadder, targetRecallAt10, type HnswParams } from './hnsw-params.ts';
+import { defaultHnswParams, efLadder, targetRecallAt10, type ScaleHnswParams } from './hnsw-params.ts';
 import { meanRecallAtK } from './recall.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 import { clusteredUnitVectors, randomUnitVectors, rowAsArray } from './synthetic.ts';
@@ -26,7 +26,7 @@ export interface ScaleOptions {
   /** Queries timed on the pure-JavaScript exact scan (slow at large N, so fewer). */
   jsExactQueries: number;
   k: number;
-  params: HnswParams;
+  params: ScaleHnswParams;
   targetRecall: number;
   /** Fix ef instead of tuning it (used by the sweep). */
   ef?: number;

@@ -1,6 +1,6 @@
 // The parameter sweep behind hnsw-params.ts: for each (M, efConstruction), build at one N, tune ef to the
 // recall target and record build time, index size and search latency. Run with `rapporteur bench --sweep`.
-import type { HnswParams } from './hnsw-params.ts';
+import type { ScaleHnswParams } from './hnsw-params.ts';
 import { defaultScaleOptions, runScalePoint, type Distribution, type ScalePoint } from './scale.ts';
 
 export interface SweepOptions {
@@ -23,7 +23,7 @@ export function runSweep(options: SweepOptions): ScalePoint[] {
   for (const distribution of options.distributions) {
     for (const m of options.ms) {
       for (const efConstruction of options.efConstructions) {
-        const params: HnswParams = { m, efConstruction };
+        const params: ScaleHnswParams = { m, efConstruction };
         const label = `sweep ${distribution} M=${m} efC=${efConstruction}`;
         points.push(
           runScalePoint(options.n, {

@@ -1,6 +1,7 @@
 // Which lines are section headings, and how deep. Markdown levels are unreliable in these files
 // ("## E. Documentation" sits under "### D. …"), so depth comes from the numbering style instead.
-import { LETTER_HEADING, NUMBERED, ROMAN_HEADING, romanValue } from './markers.ts';
+import { LETTER_HEADING, NUMBERED, ROMAN_HEADING } from './markers.ts';
+import { romanValue } from './roman.ts';
 
 export interface Heading {
   /** 1: "II. …", 2: "A. …", 3: "1. …", 4: unnumbered ("Début de prise de conscience…"). */

@@ -4,11 +4,12 @@ export {
   passageId, splitPassageId, paragraphLabel, recommendationLabel, itemLabel, itemMarker, noteLabel, tableLabel, repeatLabel,
 } from './labels.ts';
 export { sha256 } from './hash.ts';
+export { romanValue } from './roman.ts';
 export { splitSentences, type SentenceSpan } from './sentences.ts';
-export { parseDocument, type ParseDocumentInput } from './document.ts';
+export { parseDocument } from './document.ts';
 export { loadCorpus, CorpusError, CORPUS_META_FILE } from './load.ts';
 export { inferDocumentMeta } from './meta.ts';
 export { passageContext, fullPassageText } from './context.ts';
 export { readCorpusMeta, displayPath } from './load.ts';
-export { isReportFile, reportId, readReportFile, ReportFileError, REPORT_FILE, MAX_REPORT_BYTES, type ReadReport } from './read-report.ts';
+export { isReportFile, readReportFile, ReportFileError } from './read-report.ts';
 export { addToCorpus, removeFromCorpus, filesOfDocument, idFromFileName, DOCUMENT_ID } from './edit.ts';

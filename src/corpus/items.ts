@@ -1,6 +1,7 @@
 // Lettered items and roman sub-items are told apart by sequence, not by the character: "i)" after "h)" is the
 // letter i, "i)" right under "a)" is roman one (2023 paragraphe 39 a) i)–v)), "v)" after "iv)" is roman five.
-import { nextLetter, romanValue, toRoman } from './markers.ts';
+import { nextLetter } from './markers.ts';
+import { romanValue, toRoman } from './roman.ts';
 
 export interface ItemSequence {
   /** Last letter used under the current paragraph/recommendation (undefined before "a)"). */

@@ -1,9 +1,10 @@
 // A table ("Les 10 principes du Pacte mondial") as one readable passage: caption, then one line per row.
 import { cleanInline } from './clean.ts';
+import { TABLE_ROW } from './markers.ts';
 import type { Unit } from './units.ts';
 
 export function isTableUnit(unit: Unit): boolean {
-  return unit.lines.length >= 2 && unit.lines.every((l) => /\t|^\s*\|.*\|\s*$/.test(l.text));
+  return unit.lines.length >= 2 && unit.lines.every((l) => TABLE_ROW.test(l.text));
 }
 
 /** Rows as "cell : cell", Markdown separator rows dropped; the caption (a preceding heading) first. */

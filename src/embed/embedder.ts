@@ -10,6 +10,8 @@ import {
   MODEL_ID,
   ModelLoadError,
   ModelNotFoundError,
+  ONNX_FILE,
+  downloadDirFor,
   holdsModel,
   offlineFromEnv,
   resolveModelsDir,
@@ -17,7 +19,7 @@ import {
 import type { TokenizerClasses } from './compact-tokenizer.ts';
 import { leanLoadRefusal, loadLean } from './lean-load.ts';
 import type { ModelFileCache } from './model-file-cache.ts';
-import { checkModelFiles, diagnoseModelFiles, ONNX_FILE } from './model-files.ts';
+import { checkModelFiles, diagnoseModelFiles } from './model-files.ts';
 import { installThreadOptions, threadOptionsFromEnv } from './onnx-threads.ts';
 import { averageUnitVectors, normalize, tokenizerPieces, tokenWindows, TOKENIZER_CHUNK_CHARS } from './windows.ts';
 
@@ -67,8 +69,13 @@ function warnStockLoad(reason: string): void {
   });
 }
 
-export const QUERY_PREFIX = 'query: ';
-export const PASSAGE_PREFIX = 'passage: ';
+const QUERY_PREFIX = 'query: ';
+const PASSAGE_PREFIX = 'passage: ';
+
+/** The exact text the model embeds for a passage: what a cache of passage vectors must key on. */
+export function passageInput(text: string): string {
+  return PASSAGE_PREFIX + text;
+}
 const BATCH_SIZE = 16;
 const QUERY_CACHE_SIZE = 512;
 
@@ -116,9 +123,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
   } else {
     ({ dir, searched } = resolveModelsDir({ env, projectRoot: root }));
   }
-  // A download lands where the next run will look: the folder asked for, else models/ in the project.
-  const fromEnv = env.RAPPORTEUR_MODELS_DIR?.trim();
-  const downloadDir = opts.modelsDir ? path.resolve(opts.modelsDir) : fromEnv ? path.resolve(root, fromEnv) : path.join(root, 'models');
+  const downloadDir = downloadDirFor({ modelsDir: opts.modelsDir, env, projectRoot: root });
   if (!dir && offline) throw new ModelNotFoundError(searched, 'downloading it is disabled (RAPPORTEUR_OFFLINE=1)', downloadDir);
 
   const modelFile = (modelsDir: string) => path.join(modelsDir, MODEL_ID, ONNX_FILE);
@@ -224,7 +229,7 @@ class E5Embedder implements Embedder {
 
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
     return this.#embed(
-      texts.map((t) => PASSAGE_PREFIX + t),
+      texts.map(passageInput),
       onProgress,
     );
   }

@@ -4,10 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ModelLoadError } from './model-location.ts';
-
-/** The ONNX file, relative to `<modelsDir>/<MODEL_ID>/`. */
-export const ONNX_FILE = path.join('onnx', 'model_quantized.onnx');
+import { ModelLoadError, ONNX_FILE } from './model-location.ts';
 
 /** The model's JSON files with the least shape we rely on; tokenizer.json (17 MB) is parsed only to diagnose. */
 const JSON_FILES: Array<{ name: string; schema: z.ZodType; cheap: boolean }> = [

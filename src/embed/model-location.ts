@@ -7,8 +7,10 @@ import { projectRoot as defaultProjectRoot } from '../config.ts';
 export const MODEL_ID = 'Xenova/multilingual-e5-small';
 export const MODEL_DIMENSIONS = 384;
 
+/** The ONNX file, relative to `<modelsDir>/<MODEL_ID>/`. */
+export const ONNX_FILE = path.join('onnx', 'model_quantized.onnx');
 /** Files transformers.js reads for this model, relative to `<modelsDir>/<MODEL_ID>/`. */
-const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'];
+const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', ONNX_FILE];
 
 /** Whether `modelsDir` holds a usable copy of the model (`<modelsDir>/Xenova/multilingual-e5-small/...`). */
 export function holdsModel(modelsDir: string, modelId: string = MODEL_ID): boolean {
@@ -27,8 +29,8 @@ export function resolveModelsDir(opts: { env?: NodeJS.ProcessEnv; projectRoot?: 
   const env = opts.env ?? process.env;
   const root = opts.projectRoot ?? defaultProjectRoot;
   const candidates: string[] = [];
-  const fromEnv = env.RAPPORTEUR_MODELS_DIR?.trim();
-  if (fromEnv) candidates.push(path.resolve(root, fromEnv));
+  const fromEnv = modelsDirFromEnv(env, root);
+  if (fromEnv) candidates.push(fromEnv);
   candidates.push(path.join(root, 'models'), path.resolve(root, '..', 'shared', 'models'));
   const searched: string[] = [];
   for (const candidate of candidates) {
@@ -36,6 +38,18 @@ export function resolveModelsDir(opts: { env?: NodeJS.ProcessEnv; projectRoot?: 
     if (holdsModel(candidate)) return { dir: candidate, searched };
   }
   return { dir: null, searched };
+}
+
+/** Where a download lands (where the next run looks): the folder asked for, RAPPORTEUR_MODELS_DIR, or models/. */
+export function downloadDirFor(opts: { modelsDir?: string; env?: NodeJS.ProcessEnv; projectRoot?: string } = {}): string {
+  const root = opts.projectRoot ?? defaultProjectRoot;
+  if (opts.modelsDir) return path.resolve(opts.modelsDir);
+  return modelsDirFromEnv(opts.env ?? process.env, root) ?? path.join(root, 'models');
+}
+
+function modelsDirFromEnv(env: NodeJS.ProcessEnv, root: string): string | undefined {
+  const fromEnv = env.RAPPORTEUR_MODELS_DIR?.trim();
+  return fromEnv ? path.resolve(root, fromEnv) : undefined;
 }
 
 /** Whether the environment forbids downloading the model (`RAPPORTEUR_OFFLINE=1`, `true` or `yes`). */

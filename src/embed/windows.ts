@@ -72,6 +72,13 @@ export function averageUnitVectors(vectors: Float32Array[], weights: number[]): 
   return normalize(sum);
 }
 
+/** Dot product; for unit vectors, their cosine similarity. */
+export function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
+}
+
 export function normalize(vector: Float32Array): Float32Array {
   let norm = 0;
   for (const x of vector) norm += x * x;

@@ -4,13 +4,12 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { loadCorpus, passageContext, type Document, type Passage } from '../corpus/index.ts';
-import { PASSAGE_PREFIX, type Embedder } from '../embed/index.ts';
+import { CORPUS_META_FILE, loadCorpus, passageContext, type Document, type Passage } from '../corpus/index.ts';
+import { passageInput, type Embedder } from '../embed/index.ts';
 import { assertReplaceable, createBuildDir, recoverIndexDir, removeLeftovers, swapIntoPlace } from './atomic-dir.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { embeddingKey, readEmbeddingCache } from './embedding-cache.ts';
 import {
-  CORPUS_META_FILE,
   DATA_FILES,
   DEFAULT_HNSW,
   INDEX_FILES,
@@ -102,8 +101,8 @@ async function buildLocked(opts: BuildIndexOptions, indexDir: string, progress: 
   try {
     const passageTexts = passages.map((p) => passageContext(p, documentOf(documentById, p)));
     const sentenceTexts = sentences.map((s) => s.text);
-    const passageKeys = passageTexts.map((t) => embeddingKey(embedder.modelId, PASSAGE_PREFIX + t));
-    const sentenceKeys = sentenceTexts.map((t) => embeddingKey(embedder.modelId, PASSAGE_PREFIX + t));
+    const passageKeys = passageTexts.map((t) => embeddingKey(embedder.modelId, passageInput(t)));
+    const sentenceKeys = sentenceTexts.map((t) => embeddingKey(embedder.modelId, passageInput(t)));
 
     const cache = await readEmbeddingCache(indexDir, embedder.modelId, embedder.dimensions);
     const embedStarted = performance.now();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { INDEX_FILES, IndexManifestSchema, StoredPassagesSchema, StoredSentencesSchema } from './manifest.ts';
 import { readFileOrNull, row, sha256, unpackVectors } from './vectors-file.ts';
 
-/** The cache key of one embedded text; `embeddedText` includes the `passage: ` prefix. */
+/** The cache key of one embedded text; `embeddedText` is the model's input (embed's `passageInput`). */
 export function embeddingKey(modelId: string, embeddedText: string): string {
   return sha256(`${modelId}\u0000${embeddedText}`);
 }

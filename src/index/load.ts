@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { isReportFile, loadCorpus, type Document, type Passage } from '../corpus/index.ts';
+import { CORPUS_META_FILE, isReportFile, loadCorpus, type Document, type Passage } from '../corpus/index.ts';
+import { dot } from '../embed/index.ts';
 import { lostItsManifest, recoverIndexDir } from './atomic-dir.ts';
 import { IndexError } from './errors.ts';
 import {
-  CORPUS_META_FILE,
   DATA_FILES,
   INDEX_FILES,
   INDEX_FORMAT_VERSION,
@@ -185,9 +185,6 @@ async function readVerifiedFiles(dir: string, manifest: IndexManifest): Promise<
   return files;
 }
 
-/** Corpus files the parser reads (Markdown, text, PDF, Word), except a README. */
-export const isCorpusDocumentFile = isReportFile;
-
 /** Throws a `stale` IndexError naming the first difference between the corpus folder and the manifest. */
 async function assertFresh(dir: string, manifest: IndexManifest, corpusDir: string): Promise<void> {
   const stale = (what: string): IndexError => new IndexError('stale', dir, `The index in ${dir} is out of date: ${what}`);
@@ -198,7 +195,7 @@ async function assertFresh(dir: string, manifest: IndexManifest, corpusDir: stri
   }
   const known = new Set(manifest.files.map((f) => f.path));
   const entries = await fs.readdir(corpusDir).catch(() => [] as string[]);
-  const added = entries.filter((name) => isCorpusDocumentFile(name) && !known.has(name));
+  const added = entries.filter((name) => isReportFile(name) && !known.has(name));
   if (added.length > 0) throw stale(`${added.join(', ')} ${added.length === 1 ? 'is' : 'are'} new in ${corpusDir}`);
   const meta = await readFileOrNull(path.join(corpusDir, CORPUS_META_FILE));
   if ((meta === null) !== (manifest.metaFile === null) || (meta && manifest.metaFile && sha256(meta) !== manifest.metaFile.contentHash)) {
@@ -209,10 +206,4 @@ async function assertFresh(dir: string, manifest: IndexManifest, corpusDir: stri
   if (!corpus || parseFingerprint(corpus.documents, corpus.passages) !== manifest.parseFingerprint) {
     throw stale('the parser now reads the reports differently (the program was updated since it was built)');
   }
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
 }

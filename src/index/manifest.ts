@@ -5,9 +5,6 @@ import { DocumentSchema, PassageSchema } from '../corpus/index.ts';
 
 export const INDEX_FORMAT_VERSION = 2;
 
-/** The corpus metadata file; its hash is in the manifest (display names and dates are embedded text). */
-export const CORPUS_META_FILE = 'corpus.yml';
-
 /** File names inside an index folder. */
 export const INDEX_FILES = {
   manifest: 'manifest.json',

@@ -97,17 +97,12 @@ function normalizeEnding(word: string): string {
   return w;
 }
 
-/** The analyzer the lexical index uses for documents and queries: tokens, minus stop words, stemmed. */
-export function analyzeFrench(text: string): string[] {
-  const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    if (STOP_WORDS.has(token)) continue;
-    terms.push(lightStem(token));
-  }
-  return terms;
-}
-
-/** Processes one token MiniSearch hands over (already tokenized by `tokenize`): stop word → dropped. */
+/** One token of `tokenize` as the lexical index keeps it: a stop word is dropped, any other word stemmed. */
 export function processTerm(token: string): string | null {
   return STOP_WORDS.has(token) ? null : lightStem(token);
+}
+
+/** The lexical index's analysis of a whole text (tokenize, then processTerm); the tests state it through this. */
+export function analyzeFrench(text: string): string[] {
+  return tokenize(text).map(processTerm).filter((term): term is string => term !== null);
 }

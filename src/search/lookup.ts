@@ -162,15 +162,3 @@ function labelDistance(ref: ParsedReference, entry: LabelEntry, scope: Document[
   }
   return distance;
 }
-
-const cache = new WeakMap<object, Lookup>();
-
-/** One-shot lookup; tables are built once per corpus object and reused. */
-export function lookup(reference: string, corpus: LookupCorpus, options?: LookupOptions): LookupResult {
-  let run = cache.get(corpus.passages);
-  if (!run) {
-    run = createLookup(corpus);
-    cache.set(corpus.passages, run);
-  }
-  return run(reference, options);
-}

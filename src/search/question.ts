@@ -1,7 +1,10 @@
 // Tells a question that asks for a passage by its reference ("que dit la recommandation 7 c ?", "§ 72 d) du
 // rapport 2023", "show me recommendation 12") from a question about content, so the answer stage can use lookup.
 import { foldText } from './french.ts';
-import { formatReference, parseReference } from './reference.ts';
+import { formatReference, MAX_REFERENCE_LENGTH, parseReference } from './reference.ts';
+
+/** Longest question accepted: a long paragraph pasted from an email, not a whole document. */
+export const MAX_QUESTION_LENGTH = 2000;
 
 /** Words that may surround a reference without making it a content question. */
 const ASKING = new Set(
@@ -18,7 +21,7 @@ const ASKING = new Set(
  */
 export function isReferenceQuestion(question: string): { ref: string; doc?: string } | null {
   const text = question.trim();
-  if (!text || text.length > 300) return null;
+  if (!text || text.length > MAX_REFERENCE_LENGTH) return null;
   const parsed = parseReference(text);
   if (!parsed) return null;
   const withParenthesis = /\d\s*\(?\s*[a-z]{1,4}\s*\)/i.test(parsed.matched);

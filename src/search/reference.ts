@@ -1,7 +1,7 @@
 // The grammar of a typed reference: "Recommandation 7 c)", "reco 7c", "rec. 7(c)", "§72d", "para 72 d",
 // "39 a) ii)", "note 3", "tableau 1", optionally followed (or preceded) by words naming the document
 // ("2017", "secrétaire", "2021-wg4-rapport"). Pure functions: no corpus needed.
-import { itemLabel, noteLabel, paragraphLabel, recommendationLabel, tableLabel } from '../corpus/index.ts';
+import { itemLabel, noteLabel, paragraphLabel, recommendationLabel, romanValue, tableLabel } from '../corpus/index.ts';
 import { foldText } from './french.ts';
 
 export type ReferenceKind = 'recommendation' | 'paragraph' | 'note' | 'table';
@@ -22,6 +22,9 @@ export interface ParsedReference {
   /** A document symbol typed with the reference ("recommandation 7 c CTOC/COP/WG.4/2021/3"), upper-cased. */
   symbol?: string;
 }
+
+/** Longest typed reference read; anything longer is a question, not a reference. */
+export const MAX_REFERENCE_LENGTH = 300;
 
 /** A document symbol inside typed text, in any case: letters first, at least one slash and one digit. */
 const TYPED_SYMBOL = /(?<![\p{L}\p{N}/])[A-Za-z][A-Za-z0-9.]*(?:\/[A-Za-z0-9][A-Za-z0-9.()-]*)+/u;
@@ -53,33 +56,21 @@ const CORE = new RegExp(
   'giu',
 );
 
-const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
-
 /** Words that sit between a reference and its document without naming it. */
 const FILLER = new Set(
   `du de des la le les l d dans en of the in from au a rapport report document doc voir see show me montre montrez
   moi please stp svp quoi que qu dit dire say says what does do is est et and`.split(/\s+/),
 );
 
-function romanValue(numeral: string): number {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10 };
-  let total = 0;
-  for (let i = 0; i < numeral.length; i += 1) {
-    const value = values[numeral[i] as string] ?? 0;
-    const next = values[numeral[i + 1] as string] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
-
+/** A sub-item numeral as typed in a reference: lower case, i to xxxix. */
 export function isRomanNumeral(text: string): boolean {
-  return text.length > 0 && ROMAN.test(text);
+  return /^[ivx]+$/.test(text) && romanValue(text) !== undefined;
 }
 
 /** Value of a path element for ordering neighbours: a → 1, b → 2; ii → 2. */
 export function pathElementValue(element: string, level: number): number {
   if (level === 0) return element.charCodeAt(0) - 96;
-  return romanValue(element);
+  return romanValue(element) ?? 0;
 }
 
 /**
@@ -160,7 +151,7 @@ export function parseReference(typed: string): ParsedReference | null {
 
 function parseWithoutSymbol(input: string): ParsedReference | null {
   const folded = foldText(input).replace(/[’‘ʼ]/g, "'");
-  if (!folded.trim() || folded.length > 300) return null;
+  if (!folded.trim() || folded.length > MAX_REFERENCE_LENGTH) return null;
   // Four-digit numbers never match the core, so a leading year ("2017 7 g)") stays a document word.
   const core = findCore(folded);
   const starNote = core ? undefined : STAR_NOTE.exec(folded);

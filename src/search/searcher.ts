@@ -6,6 +6,7 @@ import { makePassageFilter, rootKinds, type SearchFilters } from './filters.ts';
 import { fuse, fuseConvex, type FusedItem, type RankedList } from './fusion.ts';
 import { createLexicalIndex, type LexicalIndex } from './lexical.ts';
 import { frenchCounterparts } from './lexicon.ts';
+import { MAX_QUESTION_LENGTH } from './question.ts';
 
 /** What search needs of the loaded index (src/index's `LoadedIndex` satisfies it). */
 export interface DenseIndex {
@@ -67,8 +68,6 @@ export type SearchTimings = {
 
 export interface Searcher {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
-  /** Timings of the last search, for --explain and the benchmark. */
-  readonly timings: SearchTimings | undefined;
   /** Timings of the last search as a method; all zeros before the first search. */
   lastTimings(): SearchTimings;
   readonly lexical: LexicalIndex;
@@ -93,8 +92,6 @@ export interface CreateSearcherOptions {
    */
   fusion?: 'rrf' | 'convex';
 }
-
-export const MAX_QUERY_LENGTH = 2000;
 
 export function createSearcher(options: CreateSearcherOptions): Searcher {
   const { index, embedder } = options;
@@ -133,7 +130,7 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
     const started = performance.now();
     const text = query.trim();
     if (!text) return [];
-    if (text.length > MAX_QUERY_LENGTH) throw new Error(`search: query longer than ${MAX_QUERY_LENGTH} characters`);
+    if (text.length > MAX_QUESTION_LENGTH) throw new Error(`search: query longer than ${MAX_QUESTION_LENGTH} characters`);
     const k = Math.max(1, Math.floor(searchOptions.k ?? 10));
     const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
     const mode = searchOptions.mode ?? 'hybrid';
@@ -224,9 +221,6 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
 
   return {
     search,
-    get timings() {
-      return timings;
-    },
     lastTimings: () => timings ?? { embedMs: 0, denseMs: 0, lexicalMs: 0, fuseMs: 0, totalMs: 0 },
     lexical,
     draftTwins,

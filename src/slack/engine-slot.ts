@@ -6,7 +6,7 @@ export interface EngineSlot {
   /** The engine, or undefined while it is still loading. */
   get(): AnswerEngine | undefined;
   set(engine: AnswerEngine): void;
-  /** Set when loading failed: listeners say so instead of "starting". */
+  /** Loading failed: `/healthz` reports "failed" from then on (listeners keep saying "starting"). */
   fail(error: Error): void;
   failure(): Error | undefined;
 }

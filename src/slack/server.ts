@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { webApi } from '@slack/bolt';
 import type { AnswerEngine, ConversationStore } from '../answer/index.ts';
+import { watchIndex, type IndexWatcher } from '../index/index.ts';
 import type { ReaderConfig, ReaderCorpus } from '../reader/index.ts';
 import { importLegacyFeedback, openStateStore, type StateStore } from '../state/index.ts';
 import { answerAt } from './answering.ts';
@@ -12,7 +13,6 @@ import type { AuthRetryOptions } from './authorization.ts';
 import { createEngineSlot } from './engine-slot.ts';
 import type { SlackEnv } from './env.ts';
 import { recoverAbandoned, type Abandoned, type Recovery } from './in-flight.ts';
-import { watchIndex, type IndexWatcher } from './index-watcher.ts';
 import { reactionSignal, respondPlace, respondTo, threadPlace } from './listeners/places.ts';
 
 export interface ServerOptions {

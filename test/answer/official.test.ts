@@ -1,13 +1,18 @@
 // Official document links and symbols, as data: the pure functions of the answer stage and the surfaces that
 // render them (terminal text, Slack blocks). No model needed.
 import { describe, expect, it } from 'vitest';
-import { officialLinks, officialUrl, sourceUrlTemplateFromEnv } from '../../src/answer/index.ts';
+import { officialLinks } from '../../src/answer/index.ts';
+import { officialUrl, sourceUrlTemplateFromEnv } from '../../src/answer/official.ts';
 import type { Answer, CitedPassage } from '../../src/answer/schema.ts';
 import { formatAnswer } from '../../src/cli/format.ts';
 import { answerMessage } from '../../src/slack/blocks/index.ts';
-import { loadCorpus } from '../../src/corpus/index.ts';
-import { isReferenceQuestion, lookup, parseReference } from '../../src/search/index.ts';
+import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
+import { createLookup, isReferenceQuestion, parseReference } from '../../src/search/index.ts';
+import type { LookupOptions } from '../../src/search/lookup.ts';
 import { realCorpusDir } from '../corpus/helpers.ts';
+
+// One lookup over `corpus` per call.
+const lookup = (reference: string, corpus: Corpus, options?: LookupOptions) => createLookup(corpus)(reference, options);
 
 function source(docId: string, label: string, extra: Partial<CitedPassage> = {}): CitedPassage {
   return {

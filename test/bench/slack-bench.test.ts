@@ -1,7 +1,7 @@
 // The Slack part of `rapporteur bench`: the real bot over signed HTTP, the real engine on a slice of the
 // corpus, the Web API its own local recorder. Only shapes and orderings are checked, never timings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checks } from '../../src/bench/index.ts';
+import { checks } from '../../src/bench/targets.ts';
 import { runSlackBench } from '../../src/bench/slack-bench.ts';
 import { createSliceEngine, type SliceEngine } from '../slack/helpers/real-engine.ts';
 

@@ -1,7 +1,9 @@
 // The real multilingual-e5-small model, loaded once for this file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipeline } from '@xenova/transformers';
-import { MODEL_DIMENSIONS, MODEL_ID, MODEL_MAX_TOKENS, loadEmbedder, resolveModelsDir, type Embedder } from '../../src/embed/index.ts';
+import { MODEL_DIMENSIONS, MODEL_ID, loadEmbedder, type Embedder } from '../../src/embed/index.ts';
+import { resolveModelsDir } from '../../src/embed/model-location.ts';
+import { MODEL_MAX_TOKENS } from '../../src/embed/windows.ts';
 import { tokenWindows } from '../../src/embed/windows.ts';
 import { cosine, norm } from '../index/fixtures.ts';
 

@@ -3,7 +3,8 @@
 // bounded piece at a time, to the same tokens. The real model and tokenizer.
 import { AutoTokenizer } from '@xenova/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_ID, MODEL_MAX_TOKENS, loadEmbedder, type Embedder } from '../../src/embed/index.ts';
+import { MODEL_ID, loadEmbedder, type Embedder } from '../../src/embed/index.ts';
+import { MODEL_MAX_TOKENS } from '../../src/embed/windows.ts';
 import { TOKENIZER_CHUNK_CHARS, tokenizerPieces } from '../../src/embed/windows.ts';
 import { cosine, norm } from '../index/fixtures.ts';
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { MODEL_ID, resolveModelsDir } from '../../src/embed/index.ts';
+import { MODEL_ID } from '../../src/embed/index.ts';
+import { resolveModelsDir } from '../../src/embed/model-location.ts';
 
 const run = promisify(execFile);
 const bin = path.join(projectRoot, 'bin', 'rapporteur.js');

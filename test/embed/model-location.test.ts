@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { MODEL_ID, ModelNotFoundError, loadEmbedder, resolveModelsDir } from '../../src/embed/index.ts';
+import { MODEL_ID, ModelNotFoundError, loadEmbedder } from '../../src/embed/index.ts';
+import { resolveModelsDir } from '../../src/embed/model-location.ts';
 import { corpusSlice, runCli, tempDir } from '../index/fixtures.ts';
 
 /** Lays out the files holdsModel looks for (contents do not matter for resolution). */

@@ -7,14 +7,13 @@ import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
 import { MODEL_DIMENSIONS, MODEL_ID, createLazyEmbedder, loadEmbedder } from '../../src/embed/index.ts';
 import {
   IndexError,
-  INDEX_FILES,
-  IndexManifestSchema,
   buildIndex,
   ensureIndex,
   loadIndex,
   type BuildSummary,
   type LoadedIndex,
 } from '../../src/index/index.ts';
+import { INDEX_FILES, IndexManifestSchema } from '../../src/index/manifest.ts';
 import { corpusSlice, cosine, countingEmbedder, norm, runCli, tempDir, type CountingEmbedder } from './fixtures.ts';
 
 const IDS = { modelId: MODEL_ID, dimensions: MODEL_DIMENSIONS };

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
 import { MODEL_DIMENSIONS, MODEL_ID, loadEmbedder, type Embedder } from '../../src/embed/index.ts';
-import { IndexError, INDEX_FILES, buildIndex, loadIndex } from '../../src/index/index.ts';
+import { IndexError, buildIndex, loadIndex } from '../../src/index/index.ts';
+import { INDEX_FILES } from '../../src/index/manifest.ts';
 import { corpusSlice, tempDir } from './fixtures.ts';
 
 const IDS = { modelId: MODEL_ID, dimensions: MODEL_DIMENSIONS };

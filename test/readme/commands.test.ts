@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { resolveModelsDir } from '../../src/embed/index.ts';
+import { resolveModelsDir } from '../../src/embed/model-location.ts';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFrench, createLexicalIndex, foldText, lightStem, tokenize } from '../../src/search/index.ts';
+import { analyzeFrench, foldText, lightStem, tokenize } from '../../src/search/french.ts';
+import { createLexicalIndex } from '../../src/search/lexical.ts';
 import type { Document, Passage } from '../../src/corpus/index.ts';
 
 describe('French analyzer', () => {

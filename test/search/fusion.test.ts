@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuse, fuseConvex, RRF_K } from '../../src/search/index.ts';
+import { fuse, fuseConvex, RRF_K } from '../../src/search/fusion.ts';
 
 describe('reciprocal rank fusion', () => {
   it('puts an item ranked well in both lists above items ranked first in only one', () => {

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
 import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
-import { createLexicalIndex, LEXICAL_BOOSTS, type LexicalIndex } from '../../src/search/index.ts';
+import { createLexicalIndex, LEXICAL_BOOSTS, type LexicalIndex } from '../../src/search/lexical.ts';
 import { processTerm, tokenize } from '../../src/search/french.ts';
 import { LEXICAL_FIELDS, lexicalFields } from '../../src/search/lexical.ts';
 

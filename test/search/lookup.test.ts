@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCorpusDir } from '../../src/config.ts';
 import { loadCorpus, type Corpus } from '../../src/corpus/index.ts';
-import { createLookup, isReferenceQuestion, type Lookup } from '../../src/search/index.ts';
+import { createLookup, isReferenceQuestion } from '../../src/search/index.ts';
+import type { Lookup } from '../../src/search/lookup.ts';
 
 let corpus: Corpus;
 let find: Lookup;

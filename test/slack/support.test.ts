@@ -1,25 +1,16 @@
-// The small parts around the app: environment validation, feedback file, rate limit, de-duplication,
-// mrkdwn helpers, the index watcher, the manifest, and `rapporteur serve` refusing a bad environment.
+// The small parts around the app: environment validation, mrkdwn helpers, the manifest, and `rapporteur serve`
+// refusing a bad environment.
 import { execFile } from 'node:child_process';
-import { appendFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { pino } from 'pino';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { loadSlackEnv, SlackEnvError, watchIndex } from '../../src/slack/index.ts';
+import { loadSlackEnv, SlackEnvError } from '../../src/slack/index.ts';
 import { escapeMrkdwn, slackTextToPlain, stripBotMention, truncate } from '../../src/slack/mrkdwn.ts';
 
 const run = promisify(execFile);
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-slack-support-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 const GOOD = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
 
@@ -86,43 +77,6 @@ describe('mrkdwn helpers', () => {
     expect(cut).toBe('un deux…');
     expect(cut.length).toBeLessThanOrEqual(12);
     expect(truncate('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
-  });
-});
-
-describe('index watcher', () => {
-  it('reloads once when the manifest is replaced, and keeps running when a reload fails', async () => {
-    const indexDir = path.join(dir, 'index');
-    const manifest = path.join(indexDir, 'manifest.json');
-    await rm(indexDir, { recursive: true, force: true });
-    await mkdir(indexDir, { recursive: true });
-    await writeFile(manifest, '{"builtAt":"1"}');
-    let reloads = 0;
-    let fail = true;
-    const watcher = watchIndex(
-      indexDir,
-      async () => {
-        reloads++;
-        if (fail) throw new Error('corrupt index');
-      },
-      { logger: pino({ level: 'silent' }), intervalMs: 20, settleMs: 20 },
-    );
-    try {
-      const waitFor = async (n: number) => {
-        for (let i = 0; i < 200 && reloads < n; i++) await new Promise((r) => setTimeout(r, 20));
-      };
-      await new Promise((r) => setTimeout(r, 100));
-      expect(reloads).toBe(0);
-      await writeFile(manifest, '{"builtAt":"2"}');
-      await utimes(manifest, new Date(), new Date(Date.now() + 5000));
-      await waitFor(1);
-      expect(reloads).toBe(1);
-      fail = false;
-      await utimes(manifest, new Date(), new Date(Date.now() + 10_000));
-      await waitFor(2);
-      expect(reloads).toBe(2);
-    } finally {
-      watcher.close();
-    }
   });
 });
 

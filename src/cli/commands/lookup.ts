@@ -7,6 +7,7 @@ import { createLookup, formatReference, parseReference, type LookupHit, type Loo
 import { UserError } from '../errors.ts';
 import { corpusOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
+// Stricter than the parser's MAX_REFERENCE_LENGTH (300, search/reference.ts): `lookup` has always refused at 200.
 const MAX_REFERENCE_LENGTH = 200;
 
 const ReferenceSchema = z

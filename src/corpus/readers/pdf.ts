@@ -3,7 +3,8 @@
 // and footers are dropped; words hyphenated at line ends are rejoined. The result is plain source text.
 import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { ITEM, opensUnit, romanValue } from '../markers.ts';
+import { ITEM, opensUnit } from '../markers.ts';
+import { romanValue } from '../roman.ts';
 import { findSymbol, footnoteLine, isFurnitureLine, joinLines, normalise, repeatedLines, superscript, Vocabulary } from './layout.ts';
 import { ReportFileError, type ReadReport } from './types.ts';
 

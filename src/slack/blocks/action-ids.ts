@@ -31,7 +31,6 @@ export const FeedbackValueSchema = z.object({
   q: z.string(),
   l: z.array(z.string()),
 });
-export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
 
 /** Serialize a button value, shortening its question (`q`) then its labels (`l`) until it fits Slack's limit. */
 export function encodeValue<T extends { q: string; l?: string[] }>(value: T, max: number = SLACK_LIMITS.buttonValue): string {

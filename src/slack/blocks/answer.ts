@@ -16,12 +16,18 @@ import type { KnownBlock, SlackMessage } from './types.ts';
 export type { AnswerMessageOptions } from './footer.ts';
 export { citation, type CitationLinks } from './citation.ts';
 
+/**
+ * Slack's source list cuts each snippet to this: shorter than the answer's own (compose.ts SNIPPET_LENGTH,
+ * 280), which the CLI prints whole.
+ */
+const SOURCE_SNIPPET_LENGTH = 240;
+
 /** One source in the list: citation, snippet, and the "Texte intégral" button. */
 export function sourceBlocks(source: CitedPassage, rank: number, language: Answer['language'], links?: CitationLinks): KnownBlock[] {
   const t = ui(language);
   const blocks: KnownBlock[] = [
     mrkdwnSection(
-      `${rank}. ${citation(source, linkOf(links, source))}\n${escapeMrkdwn(truncate(source.snippet, 240))}`,
+      `${rank}. ${citation(source, linkOf(links, source))}\n${escapeMrkdwn(truncate(source.snippet, SOURCE_SNIPPET_LENGTH))}`,
       button(t.fullText, ACTION.fullText, source.passageId),
     ),
   ];
@@ -83,8 +89,8 @@ export function answerFallbackText(answer: Answer): string {
 /** The whole message for any kind of answer. */
 export function answerMessage(answer: Answer, options: AnswerMessageOptions): SlackMessage {
   let blocks: KnownBlock[];
-  if (answer.kind === 'not-found') blocks = notFoundBlocks(answer, options);
-  else if (answer.kind === 'lookup' && isAmbiguousLookup(answer)) blocks = ambiguousChoiceBlocks(answer, options);
+  if (answer.kind === 'not-found') blocks = notFoundBlocks(answer);
+  else if (answer.kind === 'lookup' && isAmbiguousLookup(answer)) blocks = ambiguousChoiceBlocks(answer);
   else if (answer.kind === 'lookup') blocks = lookupBlocks(answer, options);
   else blocks = answerBlocks(answer, options);
   return { text: answerFallbackText(answer), blocks };

@@ -4,7 +4,6 @@ import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { SLACK_LIMITS } from '../limits.ts';
 import { ACTION } from './action-ids.ts';
 import { button, fitBlocks, textSection, mrkdwnSection } from './elements.ts';
-import type { AnswerMessageOptions } from './footer.ts';
 import { ui } from './strings.ts';
 import type { Button, KnownBlock } from './types.ts';
 import { passageId } from '../../corpus/index.ts';
@@ -24,16 +23,15 @@ function choiceRows(candidates: Array<{ passageId: string; docName: string; labe
   return rows;
 }
 
-export function ambiguousChoiceBlocks(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
+export function ambiguousChoiceBlocks(answer: Answer): KnownBlock[] {
   const t = ui(answer.language);
   const head: KnownBlock[] = [mrkdwnSection(`*${escapeMrkdwn(truncate(answer.question, 200))}* — ${t.whichOne}`)];
   const candidates = answer.sources.slice(0, 20).map((s) => ({ passageId: s.passageId, docName: s.docName, label: s.label }));
   // No feedback yet: the answer is the passage the user picks next.
-  void options;
   return fitBlocks(head, choiceRows(candidates), [], SLACK_LIMITS.messageBlocks);
 }
 
-export function notFoundBlocks(answer: Answer, options: AnswerMessageOptions): KnownBlock[] {
+export function notFoundBlocks(answer: Answer): KnownBlock[] {
   const t = ui(answer.language);
   const head: KnownBlock[] = [textSection(answer.text)];
   const candidates = answer.suggestions
@@ -41,6 +39,5 @@ export function notFoundBlocks(answer: Answer, options: AnswerMessageOptions): K
     .map((s) => ({ passageId: passageId(s.docId, s.label), docName: s.docName, label: s.label }));
   const middle: KnownBlock[] = candidates.length ? [mrkdwnSection(`*${t.didYouMean}*`), ...choiceRows(candidates)] : [];
   // No feedback on "not found": there is no answer to rate; share is pointless too.
-  void options;
   return fitBlocks(head, middle, []);
 }

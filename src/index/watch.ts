@@ -3,8 +3,13 @@
 // written last, so a new mtime means a complete index.
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from 'pino';
-import { INDEX_FILES } from '../index/index.ts';
+import { INDEX_FILES } from './manifest.ts';
+
+/** What the watcher reports, on the caller's logger (a pino Logger is one). */
+export interface WatchLogger {
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
 
 export interface IndexWatcher {
   close(): void;
@@ -13,7 +18,7 @@ export interface IndexWatcher {
 export function watchIndex(
   indexDir: string,
   reload: () => Promise<void>,
-  options: { logger: Logger; intervalMs?: number; settleMs?: number },
+  options: { logger: WatchLogger; intervalMs?: number; settleMs?: number },
 ): IndexWatcher {
   const manifest = path.join(indexDir, INDEX_FILES.manifest);
   let timer: NodeJS.Timeout | undefined;
