@@ -839,7 +839,7 @@ const WORD_GROUPS: Array<[english: string, french: string]> = [
   ['banks bank banking', 'banque bancaires'],
   ['costs cost', 'coût'],
   ['prices price pricing', 'prix'],
-  ['wages wage salaries salary pay', 'salaires rémunération'],
+  ['wages wage salaries salary', 'salaires rémunération'],
   ['spending expenditure', 'dépenses'],
   ['budget budgets budgetary', 'budget'],
   ['funding funded fund funds', 'financement fonds financements'],
