@@ -128,8 +128,11 @@ const DOCUMENT_KINDS: Array<[NonNullable<QuestionAnalysis['documentKind']>, RegE
 
 /** "combien de victimes", "how many companies", "le nombre de projets", "quel montant d'amendes": the counted word follows. */
 const COUNTED = /\b(?:combien (?:de |d')|how many |(?:le |du |un )?nombre (?:total )?(?:de |d'|des )|number of |montant (?:total )?(?:de |d'|des ))(?:les |des |la |le |l')?([\p{L}-]{3,})/u;
-/** English words a question may count that are not the counted thing ("how many more", "how many times"). */
-const NOT_COUNTED = new Set(['more', 'other', 'times', 'fois', 'autres', 'plus']);
+/**
+ * Words after "combien de" / "how many" that are not a counted thing: "how many more", "combien de fois", and
+ * money itself ("combien d'argent", whose amount the money check already asks for).
+ */
+const NOT_COUNTED = new Set(['more', 'other', 'times', 'fois', 'autres', 'plus', 'argent', 'money', 'funds', 'funding', 'fonds']);
 
 function countedThing(folded: string, language: 'fr' | 'en'): QuestionAnalysis['counted'] | undefined {
   const word = COUNTED.exec(folded)?.[1];

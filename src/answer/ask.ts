@@ -129,9 +129,25 @@ export function routeQuestion(
       }
     }
   }
-  if (followUp.kind === 'refine') return { kind: 'search', query: followUp.query, filters: followUp.filters };
+  if (followUp.kind === 'refine') return refinedSearch(followUp.query, followUp.filters, history, s);
   const years = documentYears(question, s);
   return { kind: 'search', query: question, filters: { ...filters, ...(years.length ? { years } : {}) } };
+}
+
+/**
+ * A follow-up's years filter only where a document has that year ("et en 2021 ?"); another year ("et combien
+ * a-t-il reçu en 2022 ?") is a year the question is about, so it stays in the query and the previous filters
+ * hold — a filter on it would match no document.
+ */
+function refinedSearch(query: string, filters: AnswerFilters, history: ConversationTurn[], s: Served): Route {
+  const known = new Set(s.index.documents.map((d) => d.year));
+  const other = (filters.years ?? []).filter((year) => !known.has(year));
+  if (other.length === 0) return { kind: 'search', query, filters };
+  const { years: _years, ...rest } = filters;
+  const previousYears = history.at(-1)?.filters.years;
+  const kept = (filters.years ?? []).filter((year) => known.has(year));
+  const years = kept.length > 0 ? kept : previousYears;
+  return { kind: 'search', query: `${query} ${other.join(' ')}`, filters: { ...rest, ...(years?.length ? { years } : {}) } };
 }
 
 /** Years named in a question that are years of documents we have ("le rapport 2017") become a filter. */

@@ -58,6 +58,15 @@ describe('partial answers: on the subject, without what was asked', () => {
     expect(answer.quotes.length).toBeGreaterThan(0);
   });
 
+  it('a follow-up naming a year no report has keeps the year in its question instead of filtering every document out', async () => {
+    const key = 'follow-up-year';
+    await engine.ask('Combien de victimes le fonds de contributions volontaires aide-t-il chaque année ?', { conversationKey: key });
+    const answer = await engine.ask("et combien d'argent a-t-il reçu en 2022 ?", { conversationKey: key });
+    expect(answer.kind).toBe('answer');
+    expect(answer.resolvedQuery).toContain('2022');
+    expect(answer.quotes[0]?.text).toContain('2022');
+  });
+
   it('the hints of a question: recommendations asked for, the document named (not the Vice-Secretary-General)', () => {
     expect(analyzeQuestion('Que recommande le Secrétaire général sur la technologie ?')).toMatchObject({ asksRecommendation: true, documentKind: 'secretary-general-report' });
     expect(analyzeQuestion('Which laws does the background paper list?', 'en')).toMatchObject({ asksRecommendation: false, documentKind: 'background-paper' });
