@@ -34,4 +34,5 @@ export {
 export { createDocumentMatcher, compareDocuments, type DocumentMatcher } from './documents.ts';
 export { isReferenceQuestion } from './question.ts';
 export { frenchCounterparts, counterpartsOf } from './lexicon.ts';
+export { reportWords, synonymEntries } from './synonyms.ts';
 export { STOP_WORDS } from './stopwords.ts';
