@@ -7,6 +7,7 @@ import { fuse, fuseConvex, type FusedItem, type RankedList } from './fusion.ts';
 import { createLexicalIndex, type LexicalIndex } from './lexical.ts';
 import { frenchCounterparts } from './lexicon.ts';
 import { MAX_QUESTION_LENGTH } from './question.ts';
+import { reportWords } from './synonyms.ts';
 
 /** What search needs of the loaded index (src/index's `LoadedIndex` satisfies it). */
 export interface DenseIndex {
@@ -40,6 +41,11 @@ export interface SearchOptions {
    * so an English question meets the French words of the reports in BM25 too.
    */
   language?: 'fr' | 'en';
+  /**
+   * A French question (language not 'en'): the lexical side also searches the reports' words for the
+   * question's everyday ones (synonyms.ts: "avocat" → "représentation juridique"). Off by default.
+   */
+  synonyms?: boolean;
   /** Words added to the lexical query only (pseudo-relevance feedback: terms of the first results). */
   expansion?: string;
 }
@@ -161,7 +167,12 @@ export function createSearcher(options: CreateSearcherOptions): Searcher {
             return passage !== undefined && filter(passage);
           }
         : undefined;
-      const bridged = searchOptions.language === 'en' ? `${text} ${frenchCounterparts(text)}` : text;
+      const bridged =
+        searchOptions.language === 'en'
+          ? `${text} ${frenchCounterparts(text)}`
+          : searchOptions.synonyms
+            ? `${text} ${reportWords(text)}`
+            : text;
       const lexicalQuery = searchOptions.expansion ? `${bridged} ${searchOptions.expansion}` : bridged;
       const hits = lexical.search(lexicalQuery, { k: depth, filter: passageFilter });
       t.lexicalMs = performance.now() - mark;
