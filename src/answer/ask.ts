@@ -30,9 +30,9 @@ export interface Served {
  * are off by default: the first two did not help on the tuning part, `hints` helped there but not on the
  * held-out part.
  */
-export const TECHNIQUES = ['bridge', 'rerank', 'prf', 'hints', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'] as const;
+export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'] as const;
 export type Technique = (typeof TECHNIQUES)[number];
-export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'];
+export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'];
 
 /** The techniques in use: the defaults, plus those asked for, minus those switched off. */
 export function techniquesInUse(options: { with?: readonly Technique[]; without?: readonly Technique[] } = {}): Set<Technique> {
@@ -215,7 +215,11 @@ export async function searchAnswer(
   const started = performance.now();
   const queryVector = await ctx.embedder.embedQuery(query);
   const embedded = performance.now();
-  const searchOptions = { k: RANKING_DEPTH, filters: searchFilters, vector: queryVector, ...(ctx.on.has('bridge') ? { language } : {}) };
+  const searchOptions = {
+    k: RANKING_DEPTH, filters: searchFilters, vector: queryVector,
+    ...(ctx.on.has('bridge') ? { language } : {}),
+    ...(ctx.on.has('synonyms') ? { synonyms: true } : {}),
+  };
   let found = await s.searcher.search(query, searchOptions);
   if (ctx.on.has('prf')) {
     const expansion = feedbackTerms(found.slice(0, PRF_PASSAGES), query, s);
