@@ -99,141 +99,223 @@ export interface CreateSearcherOptions {
   fusion?: 'rrf' | 'convex';
 }
 
+/** A searcher over the index: lookups, the lexical index and the draft folding built once, then `search`. */
 export function createSearcher(options: CreateSearcherOptions): Searcher {
   const { index, embedder } = options;
-  const passageById = new Map(index.passages.map((p) => [p.id, p]));
-  const documentById = new Map(index.documents.map((d) => [d.id, d]));
-  const rootKindById: Map<string, PassageKind> = rootKinds(index.passages);
+  const corpus = corpusLookup(index);
   const lexical = createLexicalIndex(index.passages, index.documents);
-  const draftTwins = findDraftTwins(index.passages, index.documents);
+  const folding = draftFolding(index, corpus);
+  const weights = { dense: options.weights?.dense ?? 1, lexical: options.weights?.lexical ?? 0.5 };
+  let timings: SearchTimings | undefined;
+
+  async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResult[]> {
+    const started = performance.now();
+    const request = validateRequest(query, searchOptions, options.depth, corpus);
+    if (!request) return [];
+    const t = zeroTimings();
+    const lists: RankedList[] = [];
+    if (request.mode !== 'lexical') lists.push(await denseList(index, embedder, request, searchOptions, weights.dense, t));
+    if (request.mode !== 'dense') lists.push(lexicalList(lexical, corpus, request, searchOptions, weights.lexical, t));
+
+    const mark = performance.now();
+    const fused = (options.fusion ?? 'convex') === 'convex' ? fuseConvex(lists) : fuse(lists);
+    const results = foldDrafts(fused, request.filter, corpus, folding);
+    t.fuseMs = performance.now() - mark;
+    t.totalMs = performance.now() - started;
+    timings = t;
+    return results.slice(request.offset, request.offset + request.k);
+  }
+
+  return {
+    search,
+    lastTimings: () => timings ?? zeroTimings(),
+    lexical,
+    draftTwins: folding.twinOf,
+  };
+}
+
+/** The index's passages and documents by id, and the kind of each passage's root. */
+interface CorpusLookup {
+  passageById: Map<string, Passage>;
+  documentById: Map<string, Document>;
+  rootKindById: Map<string, PassageKind>;
+}
+
+/** Builds the id lookups search needs. */
+function corpusLookup(index: DenseIndex): CorpusLookup {
+  return {
+    passageById: new Map(index.passages.map((p) => [p.id, p])),
+    documentById: new Map(index.documents.map((d) => [d.id, d])),
+    rootKindById: rootKinds(index.passages),
+  };
+}
+
+/** The document a passage belongs to; throws if the index does not have it. */
+function documentOf(corpus: CorpusLookup, passage: Passage): Document {
+  const document = corpus.documentById.get(passage.docId);
+  if (!document) throw new Error(`search: passage ${passage.id} names an unknown document ${passage.docId}`);
+  return document;
+}
+
+/** How draft passages fold into the final report. */
+interface DraftFolding {
+  /** Draft passage id → its twin in the final report. */
+  twinOf: Map<string, DraftTwin>;
+  /** Final passage id → the draft passages folded into it, with their documents, ready to list under `alsoIn`. */
+  alsoInOf: Map<string, Array<{ passage: Passage; document: Document }>>;
+}
+
+/** Finds the draft passages' twins in the final report, and the drafts each final passage absorbs. */
+function draftFolding(index: DenseIndex, corpus: CorpusLookup): DraftFolding {
+  const twinOf = findDraftTwins(index.passages, index.documents);
   const twinsOfFinal = new Map<string, string[]>();
-  for (const twin of draftTwins.values()) {
+  for (const twin of twinOf.values()) {
     const list = twinsOfFinal.get(twin.finalPassageId);
     if (list) list.push(twin.draftPassageId);
     else twinsOfFinal.set(twin.finalPassageId, [twin.draftPassageId]);
   }
-  // The draft passages folded into each final passage, with their documents, ready to list under `alsoIn`.
   const alsoInOf = new Map<string, Array<{ passage: Passage; document: Document }>>();
   for (const [finalId, draftIds] of twinsOfFinal) {
     alsoInOf.set(
       finalId,
       draftIds
-        .map((id) => passageById.get(id))
+        .map((id) => corpus.passageById.get(id))
         .filter((p): p is Passage => p !== undefined)
-        .map((p) => ({ passage: p, document: documentOf(p) })),
+        .map((p) => ({ passage: p, document: documentOf(corpus, p) })),
     );
   }
-  const weights = { dense: options.weights?.dense ?? 1, lexical: options.weights?.lexical ?? 0.5 };
-  let timings: SearchTimings | undefined;
+  return { twinOf, alsoInOf };
+}
 
-  function documentOf(passage: Passage): Document {
-    const document = documentById.get(passage.docId);
-    if (!document) throw new Error(`search: passage ${passage.id} names an unknown document ${passage.docId}`);
-    return document;
-  }
+/** A validated search: the trimmed query, the page, the mode, each list's depth and the passage filter. */
+interface SearchRequest {
+  text: string;
+  k: number;
+  offset: number;
+  mode: SearchMode;
+  depth: number;
+  filter: ((passage: Passage) => boolean) | undefined;
+}
 
-  async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResult[]> {
-    const started = performance.now();
-    const text = query.trim();
-    if (!text) return [];
-    if (text.length > MAX_QUESTION_LENGTH) throw new Error(`search: query longer than ${MAX_QUESTION_LENGTH} characters`);
-    const k = Math.max(1, Math.floor(searchOptions.k ?? 10));
-    const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
-    const mode = searchOptions.mode ?? 'hybrid';
-    const depth = options.depth ?? Math.max(50, 4 * (offset + k));
-    const filter = makePassageFilter(searchOptions.filters, documentById, rootKindById);
-    const lists: RankedList[] = [];
-    const t: SearchTimings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fuseMs: 0, totalMs: 0 };
+/** Checks the query and reads the options with their defaults; undefined for an empty query. */
+function validateRequest(query: string, searchOptions: SearchOptions, depthOption: number | undefined, corpus: CorpusLookup): SearchRequest | undefined {
+  const text = query.trim();
+  if (!text) return undefined;
+  if (text.length > MAX_QUESTION_LENGTH) throw new Error(`search: query longer than ${MAX_QUESTION_LENGTH} characters`);
+  const k = Math.max(1, Math.floor(searchOptions.k ?? 10));
+  const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
+  const mode = searchOptions.mode ?? 'hybrid';
+  const depth = depthOption ?? Math.max(50, 4 * (offset + k));
+  const filter = makePassageFilter(searchOptions.filters, corpus.documentById, corpus.rootKindById);
+  return { text, k, offset, mode, depth, filter };
+}
 
-    if (mode !== 'lexical') {
-      let mark = performance.now();
-      const vector = searchOptions.vector ?? (await embedder.embedQuery(text));
-      t.embedMs = performance.now() - mark;
-      mark = performance.now();
-      const hits = index.searchPassages(vector, depth, filter);
-      t.denseMs = performance.now() - mark;
-      lists.push({
-        name: 'dense',
-        weight: weights.dense,
-        ids: hits.map((h) => h.passage.id),
-        scores: hits.map((h) => h.similarity),
-      });
-    }
-    if (mode !== 'dense') {
-      const mark = performance.now();
-      const passageFilter = filter
-        ? (id: string) => {
-            const passage = passageById.get(id);
-            return passage !== undefined && filter(passage);
-          }
-        : undefined;
-      const bridged =
-        searchOptions.language === 'en'
-          ? `${text} ${frenchCounterparts(text)}`
-          : searchOptions.synonyms
-            ? `${text} ${reportWords(text)}`
-            : text;
-      const lexicalQuery = searchOptions.expansion ? `${bridged} ${searchOptions.expansion}` : bridged;
-      const hits = lexical.search(lexicalQuery, { k: depth, filter: passageFilter });
-      t.lexicalMs = performance.now() - mark;
-      lists.push({
-        name: 'lexical',
-        weight: weights.lexical,
-        ids: hits.map((h) => h.passageId),
-        scores: hits.map((h) => h.score),
-      });
-    }
+/** All-zero timings, before anything is measured. */
+function zeroTimings(): SearchTimings {
+  return { embedMs: 0, denseMs: 0, lexicalMs: 0, fuseMs: 0, totalMs: 0 };
+}
 
-    const mark = performance.now();
-    const fused = (options.fusion ?? 'convex') === 'convex' ? fuseConvex(lists) : fuse(lists);
-    const results = foldDrafts(fused, filter);
-    t.fuseMs = performance.now() - mark;
-    t.totalMs = performance.now() - started;
-    timings = t;
-    return results.slice(offset, offset + k);
-  }
-
-  // Walks the fused list best first; a draft hit with a twin in the final report is replaced by that twin (at
-  // the better of the two positions), and the final hit lists the draft passage under `alsoIn`.
-  function foldDrafts(fused: FusedItem[], filter: ((p: Passage) => boolean) | undefined): SearchResult[] {
-    // Only a folded draft needs to find its twin's own fused item: built on first use.
-    let fusedById: Map<string, FusedItem> | undefined;
-    const placed = new Set<string>();
-    const results: SearchResult[] = [];
-    for (const item of fused) {
-      const twin = draftTwins.get(item.id);
-      const finalPassage = twin ? passageById.get(twin.finalPassageId) : undefined;
-      // Fold only when the final passage is itself allowed: a search restricted to the draft keeps the draft.
-      const folded = finalPassage !== undefined && (!filter || filter(finalPassage));
-      const targetId = folded ? finalPassage.id : item.id;
-      if (placed.has(targetId)) continue;
-      const passage = folded ? finalPassage : passageById.get(targetId);
-      if (!passage) continue;
-      let own = item;
-      if (folded) {
-        fusedById ??= new Map(fused.map((f) => [f.id, f]));
-        own = fusedById.get(targetId) ?? item;
-      }
-      const result: SearchResult = {
-        passage,
-        document: documentOf(passage),
-        score: Math.max(item.score, own.score),
-        alsoIn: alsoInOf.get(targetId)?.slice() ?? [],
-      };
-      const dense = own.contributions.dense;
-      if (dense) result.dense = { rank: dense.rank, similarity: dense.score };
-      const lex = own.contributions.lexical;
-      if (lex) result.lexical = { rank: lex.rank, score: lex.score };
-      placed.add(targetId);
-      results.push(result);
-    }
-    return results;
-  }
-
+/** The dense list: the query's embedding (given or computed) against the index, timed into `t`. */
+async function denseList(
+  index: DenseIndex,
+  embedder: QueryEmbedder,
+  request: SearchRequest,
+  searchOptions: SearchOptions,
+  weight: number,
+  t: SearchTimings,
+): Promise<RankedList> {
+  let mark = performance.now();
+  const vector = searchOptions.vector ?? (await embedder.embedQuery(request.text));
+  t.embedMs = performance.now() - mark;
+  mark = performance.now();
+  const hits = index.searchPassages(vector, request.depth, request.filter);
+  t.denseMs = performance.now() - mark;
   return {
-    search,
-    lastTimings: () => timings ?? { embedMs: 0, denseMs: 0, lexicalMs: 0, fuseMs: 0, totalMs: 0 },
-    lexical,
-    draftTwins,
+    name: 'dense',
+    weight,
+    ids: hits.map((h) => h.passage.id),
+    scores: hits.map((h) => h.similarity),
   };
+}
+
+/** The lexical list: BM25 over the bridged, expanded query, filtered by passage id, timed into `t`. */
+function lexicalList(
+  lexical: LexicalIndex,
+  corpus: CorpusLookup,
+  request: SearchRequest,
+  searchOptions: SearchOptions,
+  weight: number,
+  t: SearchTimings,
+): RankedList {
+  const mark = performance.now();
+  const { filter } = request;
+  const passageFilter = filter
+    ? (id: string) => {
+        const passage = corpus.passageById.get(id);
+        return passage !== undefined && filter(passage);
+      }
+    : undefined;
+  const hits = lexical.search(lexicalQuery(request.text, searchOptions), { k: request.depth, filter: passageFilter });
+  t.lexicalMs = performance.now() - mark;
+  return {
+    name: 'lexical',
+    weight,
+    ids: hits.map((h) => h.passageId),
+    scores: hits.map((h) => h.score),
+  };
+}
+
+/** The text BM25 searches: the query, its French counterparts (English) or report words (synonyms), the expansion. */
+function lexicalQuery(text: string, searchOptions: SearchOptions): string {
+  const bridged =
+    searchOptions.language === 'en'
+      ? `${text} ${frenchCounterparts(text)}`
+      : searchOptions.synonyms
+        ? `${text} ${reportWords(text)}`
+        : text;
+  return searchOptions.expansion ? `${bridged} ${searchOptions.expansion}` : bridged;
+}
+
+/**
+ * Walks the fused list best first; a draft hit with a twin in the final report is replaced by that twin (at
+ * the better of the two positions), and the final hit lists the draft passage under `alsoIn`.
+ */
+function foldDrafts(
+  fused: FusedItem[],
+  filter: ((p: Passage) => boolean) | undefined,
+  corpus: CorpusLookup,
+  folding: DraftFolding,
+): SearchResult[] {
+  // Only a folded draft needs to find its twin's own fused item: built on first use.
+  let fusedById: Map<string, FusedItem> | undefined;
+  const placed = new Set<string>();
+  const results: SearchResult[] = [];
+  for (const item of fused) {
+    const twin = folding.twinOf.get(item.id);
+    const finalPassage = twin ? corpus.passageById.get(twin.finalPassageId) : undefined;
+    // Fold only when the final passage is itself allowed: a search restricted to the draft keeps the draft.
+    const folded = finalPassage !== undefined && (!filter || filter(finalPassage));
+    const targetId = folded ? finalPassage.id : item.id;
+    if (placed.has(targetId)) continue;
+    const passage = folded ? finalPassage : corpus.passageById.get(targetId);
+    if (!passage) continue;
+    let own = item;
+    if (folded) {
+      fusedById ??= new Map(fused.map((f) => [f.id, f]));
+      own = fusedById.get(targetId) ?? item;
+    }
+    const result: SearchResult = {
+      passage,
+      document: documentOf(corpus, passage),
+      score: Math.max(item.score, own.score),
+      alsoIn: folding.alsoInOf.get(targetId)?.slice() ?? [],
+    };
+    const dense = own.contributions.dense;
+    if (dense) result.dense = { rank: dense.rank, similarity: dense.score };
+    const lex = own.contributions.lexical;
+    if (lex) result.lexical = { rank: lex.rank, score: lex.score };
+    placed.add(targetId);
+    results.push(result);
+  }
+  return results;
 }
