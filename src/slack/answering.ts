@@ -160,16 +160,18 @@ async function deliver(deps: SlackDeps, place: AnswerPlace, stream: AnswerStream
  */
 export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Question, resumedId?: string): Promise<ShownAnswer | undefined> {
   const log = deps.logger.child({ user: question.userId, conversation: question.conversationKey, mode: question.mode });
+  // Notices about a question speak its language; a lookup's answer is French (engine.lookup), so are its notices.
+  const noticeLanguage = question.mode === 'ask' ? detectLanguage(question.text) : 'fr';
   if (question.mode === 'ask' && !resumedId) {
     const { allowed, retryAfterSeconds } = await deps.limiter.take(question.userId);
     if (!allowed) {
       log.info('rate limited');
-      await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(retryAfterSeconds)));
+      await quietly(deps, 'rate-limit notice', () => place.notifyPrivately(rateLimitNotice(retryAfterSeconds, noticeLanguage)));
       return undefined;
     }
   }
   if (!deps.engine.get()) {
-    await quietly(deps, 'start-up notice', () => place.post(startingNotice()));
+    await quietly(deps, 'start-up notice', () => place.post(startingNotice(noticeLanguage)));
     return undefined;
   }
   const flight = await takeOff(deps, place.resume, question, resumedId);
@@ -193,7 +195,7 @@ export async function answerAt(deps: SlackDeps, place: AnswerPlace, question: Qu
       log.info({ kind: shown.answer.kind, sources: shown.answer.sources.length, streamed: Boolean(stream), ms: Date.now() - started }, 'answered');
     }
   } catch (error) {
-    const notice = error instanceof InvalidQuestionError ? invalidQuestionNotice(error.reason) : failureNotice();
+    const notice = error instanceof InvalidQuestionError ? invalidQuestionNotice(error.reason, noticeLanguage) : failureNotice(noticeLanguage);
     if (error instanceof InvalidQuestionError) log.info({ reason: error.reason }, 'question refused');
     else log.error({ err: error }, 'answering failed');
     await quietly(deps, 'notice', () => deliver(deps, place, stream, notice, failedStream(documents, language, notice.blocks)));

@@ -200,6 +200,16 @@ describe('HTTP receiver', () => {
     for (const reply of [first, second]) expect(String(reply.params.text)).not.toMatch(/erreur interne/);
   });
 
+  it('says why it cannot take an English question in English', async () => {
+    const long = directMessage('U31', 'D31', `What does the report say ${'about trafficking '.repeat(200)}?`);
+    await sendEvent(url, long.envelope);
+    const reply = await local.waitFor((calls) => posted(calls, 'D31', long.ts)[0]);
+    expect(reply.params.text).toBe(
+      'Your question is too long (2000 characters at most): could you shorten it? ' +
+        'Ask me a question about the reports, for example: “What does the 2021 report on online platforms recommend?”',
+    );
+  });
+
   it('greets in the assistant panel with prompts from the corpus, shows a status, titles the thread and answers', async () => {
     const threadTs = nextTs();
     await sendEvent(

@@ -9,9 +9,12 @@ import {
   FeedbackValueSchema,
   fullTextModal,
   homeView,
+  invalidQuestionNotice,
   rateLimitNotice,
   ShareValueSchema,
   splitText,
+  startingNotice,
+  ui,
   usageHelp,
   type KnownBlock,
 } from '../../src/slack/blocks/index.ts';
@@ -235,5 +238,52 @@ describe('modal, home, notices', () => {
     expect(texts(usageHelp('recommandation').blocks).some((t) => t.text.includes('/recommandation 72 d) 2023'))).toBe(true);
     expect(rateLimitNotice(1).text).toMatch(/Réessayez dans 1 seconde\.$/);
     expect(rateLimitNotice(42).text).toMatch(/Réessayez dans 42 secondes\.$/);
+  });
+});
+
+describe('strings', () => {
+  // A sample call for every function in the tables; a new function without one fails the test below.
+  const samples: Record<string, unknown[][]> = {
+    searching: [[1], [3]],
+    found: [[1], [4]],
+    reading: [['Recommandation 7 c)', '2021-wg4-rapport']],
+    passages: [[1], [80]],
+    summary: [[4, 320, '2026-11-24 11:38', 'Xenova/multilingual-e5-small']],
+    ways: [[{ rapporteur: '/rapporteur &lt;question&gt;', recommandation: '/recommandation &lt;reference&gt; [document]' }]],
+    rateLimit: [[1], [42]],
+    invalidQuestion: (['empty', 'control-characters', 'no-words', 'too-long'] as const).map((reason) => [reason, 2000]),
+  };
+
+  /** Every leaf of the table as [path, text], functions called with their samples. */
+  function leaves(value: unknown, path: string): Array<[string, string]> {
+    if (typeof value === 'string') return [[path, value]];
+    if (typeof value === 'function') {
+      const key = path.split('.').at(-1)!;
+      expect(samples[key], `a sample call for ${path}`).toBeDefined();
+      return samples[key]!.flatMap((args, i) => leaves((value as (...a: unknown[]) => unknown)(...args), `${path}(${i})`));
+    }
+    if (Array.isArray(value)) return value.flatMap((item, i) => leaves(item, `${path}[${i}]`));
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => leaves(item, path ? `${path}.${key}` : key));
+  }
+
+  it('has an English form for every French word, both non-empty', () => {
+    const fr = leaves(ui('fr'), '');
+    const en = leaves(ui('en'), '');
+    expect(en.map(([path]) => path)).toEqual(fr.map(([path]) => path));
+    for (const [path, text] of [...fr, ...en]) expect(text.trim(), path).not.toBe('');
+    // Translated, not copied: no French letters or guillemets in English (the command name is French, unaccented).
+    for (const [path, text] of en) expect(text, path).not.toMatch(/[àâçéèêëîïôûùüÿœ«»]|\s[:;?!]/);
+    // The French table is still what the default gives (a click, the home tab, the greeting).
+    expect(ui()).toBe(ui('fr'));
+  });
+
+  it('words a notice about an English question in English, and keeps French by default', () => {
+    expect(invalidQuestionNotice('too-long', 'en').text).toBe(
+      'Your question is too long (2000 characters at most): could you shorten it? ' +
+        'Ask me a question about the reports, for example: “What does the 2021 report on online platforms recommend?”',
+    );
+    expect(startingNotice('en').text).toBe('Starting up… the reports’ index is loading. Please ask your question again in a moment.');
+    expect(rateLimitNotice(1, 'en').text).toMatch(/Please try again in 1 second\.$/);
+    expect(invalidQuestionNotice('too-long').text).toMatch(/^Votre question est trop longue \(2000 caractères au plus\)/);
   });
 });

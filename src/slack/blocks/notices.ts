@@ -9,21 +9,23 @@ function notice(text: string): SlackMessage {
   return { text, blocks: [mrkdwnSection(text)] };
 }
 
-export function rateLimitNotice(retryAfterSeconds: number): SlackMessage {
-  return notice(ui().notices.rateLimit(retryAfterSeconds));
+// `language`: the question's, when there is one (answering.ts); French otherwise (a click, an empty message).
+
+export function rateLimitNotice(retryAfterSeconds: number, language?: Language): SlackMessage {
+  return notice(ui(language).notices.rateLimit(retryAfterSeconds));
 }
 
-export function startingNotice(): SlackMessage {
-  return notice(ui().notices.starting);
+export function startingNotice(language?: Language): SlackMessage {
+  return notice(ui(language).notices.starting);
 }
 
-export function failureNotice(): SlackMessage {
-  return notice(ui().notices.failure);
+export function failureNotice(language?: Language): SlackMessage {
+  return notice(ui(language).notices.failure);
 }
 
 /** A question the engine refused (empty, only punctuation, too long…): say why, politely, and how to ask. */
-export function invalidQuestionNotice(reason: InvalidQuestionReason): SlackMessage {
-  const t = ui().notices;
+export function invalidQuestionNotice(reason: InvalidQuestionReason, language?: Language): SlackMessage {
+  const t = ui(language).notices;
   return notice(`${t.invalidQuestion(reason, MAX_QUESTION_LENGTH)} ${t.askMe}`);
 }
 
@@ -37,6 +39,7 @@ export function shareExpiredNotice(): SlackMessage {
   return notice(ui().notices.shareExpired);
 }
 
+/** A mention without words: nothing to tell the language by, French. */
 export function emptyQuestionNotice(): SlackMessage {
   return notice(ui().notices.askMe);
 }

@@ -7,12 +7,13 @@ import type { SlackMessage } from './types.ts';
 
 export type CommandName = 'recommandation' | 'rapporteur';
 
+/** French: an empty command has no words to tell the language by. */
 export function usageHelp(command: CommandName): SlackMessage {
   const t = ui();
   const syntax = t.syntax[command];
   const help = t.usage[command];
   return {
-    text: escapeMrkdwn(`${t.usage.label} : ${syntax}`),
-    blocks: [mrkdwnSection(`*${t.usage.label} :* \`${escapeMrkdwn(syntax)}\``), mrkdwnSection(help.examples.join('\n')), context(help.note)],
+    text: escapeMrkdwn(`${t.usage.label} ${syntax}`),
+    blocks: [mrkdwnSection(`*${t.usage.label}* \`${escapeMrkdwn(syntax)}\``), mrkdwnSection(help.examples.join('\n')), context(help.note)],
   };
 }
