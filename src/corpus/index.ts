@@ -1,7 +1,7 @@
 // Public surface of the corpus stage: parse the reports in corpus/ into citable passages.
 export * from './schema.ts';
 export {
-  passageId, splitPassageId, paragraphLabel, recommendationLabel, itemLabel, itemMarker, noteLabel, tableLabel, repeatLabel,
+  passageId, splitPassageId, paragraphLabel, recommendationLabel, itemLabel, itemMarker, noteLabel, tableLabel,
 } from './labels.ts';
 export { sha256 } from './hash.ts';
 export { romanValue } from './roman.ts';
