@@ -25,6 +25,14 @@ export interface ReplicasFigures {
 }
 
 const SECRET = randomBytes(16).toString('hex');
+/**
+ * Tells this run's events and threads from those of earlier runs: the state store is shared and durable (a
+ * Redis database), and it remembers the event ids and threads it has answered, so a second run with the same
+ * ids would be ignored as duplicates and wait forever.
+ */
+const RUN = randomBytes(4).toString('hex');
+/** A burst that has not been answered in this long has failed (a process stuck or events dropped). */
+const BURST_TIMEOUT_MS = 180_000;
 
 /** Answers every Web API method with ok and notes the threads answered (posted or streamed). */
 class Recorder {
@@ -123,9 +131,9 @@ async function stopServe(serve: Serve): Promise<void> {
 
 function signedEvent(port: number, text: string, ts: string): Promise<Response> {
   const body = JSON.stringify({
-    token: 'legacy', team_id: 'TBENCH', api_app_id: 'ABENCH', type: 'event_callback', event_id: `EvBench${ts.replace('.', '')}`,
+    token: 'legacy', team_id: 'TBENCH', api_app_id: 'ABENCH', type: 'event_callback', event_id: `EvBench${RUN}${ts.replace('.', '')}`,
     event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_mention', user: `UQ${ts.split('.')[0]}`, text: `<@UBENCH> ${text}`, ts, channel: 'CBENCH', event_ts: ts },
+    event: { type: 'app_mention', user: `UQ${ts.split('.')[0]}`, text: `<@UBENCH> ${text}`, ts, channel: `CBENCH${RUN.toUpperCase()}`, event_ts: ts },
   });
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -140,7 +148,18 @@ async function burst(recorder: Recorder, ports: number[], questions: string[], f
   const threads = questions.map((_, i) => `${firstTs + i}.000100`);
   const started = nowMs();
   await Promise.all(questions.map((text, i) => signedEvent(ports[i % ports.length]!, text, threads[i]!)));
-  while (!threads.every((ts) => recorder.answered.has(ts))) await recorder.changed();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const missing = threads.filter((ts) => !recorder.answered.has(ts)).length;
+      reject(new Error(`replicas bench: ${missing} of ${threads.length} questions unanswered after ${BURST_TIMEOUT_MS / 1000} s`));
+    }, BURST_TIMEOUT_MS);
+  });
+  try {
+    while (!threads.every((ts) => recorder.answered.has(ts))) await Promise.race([recorder.changed(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
   return nowMs() - started;
 }
 
