@@ -3,5 +3,3 @@ export { FeedbackRecordSchema, StateError, type FeedbackRecord, type RateDecisio
 export { StateSpecSchema, type StateSpec } from './spec.ts';
 export { importLegacyFeedback, latestOpinions, openStateStore } from './open.ts';
 export { createMemoryStore } from './memory.ts';
-export { MIGRATIONS, SCHEMA_VERSION } from './sqlite.ts';
-export { withFallback } from './fallback.ts';

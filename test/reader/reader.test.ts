@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, parseDocument, PassageSchema, DocumentSchema, type Corpus } from '../../src/corpus/index.ts';
 import { defaultCorpusDir } from '../../src/config.ts';
-import { anchorOf, libraryOf, loadReaderEnv, readerLink, quoteSpan, signedPath } from '../../src/reader/index.ts';
+import { loadReaderEnv } from '../../src/reader/index.ts';
+import { anchorOf } from '../../src/reader/anchors.ts';
+import { quoteSpan } from '../../src/reader/citations.ts';
+import { libraryOf } from '../../src/reader/library.ts';
+import { readerLink, signedPath } from '../../src/reader/links.ts';
 import { sentencesOfPassage } from '../../src/index/index.ts';
 import { articleOf, SECRET, startReader, type RunningReader } from './helpers.ts';
 

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/state/index.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/state/sqlite.ts';
 import { openSqliteStore } from '../../src/state/sqlite.ts';
 import { LocalSlack } from '../slack/helpers/local-slack.ts';
 import { sendCommand, sendEvent, sendInteraction } from '../slack/helpers/signed-requests.ts';

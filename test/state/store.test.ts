@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationTurn } from '../../src/answer/index.ts';
 import { CONVERSATION_BOUNDS } from '../../src/answer/index.ts';
-import { createMemoryStore, latestOpinions, openStateStore, withFallback, type FeedbackRecord, type StateStore } from '../../src/state/index.ts';
+import { createMemoryStore, latestOpinions, openStateStore, type FeedbackRecord, type StateStore } from '../../src/state/index.ts';
+import { withFallback } from '../../src/state/fallback.ts';
 import { openSqliteStore } from '../../src/state/sqlite.ts';
 import { flushRedis, testRedisUrl } from '../support/redis.ts';
 
