@@ -167,6 +167,15 @@ describe('the Agent messaging experience (features.agent_view)', () => {
     expect(local.calls.indexOf(title)).toBeLessThan(local.calls.indexOf(stop));
     expect(start.params.recipient_user_id).toBe('U5');
   });
+
+  it('shows the status in the question’s language: an English question gets the English status', async () => {
+    const dm = directMessage('U6', 'D6', 'What does the working group recommend about online platforms?');
+    await sendEvent(url, dm.envelope);
+    await streamIn('D6', dm.ts);
+    const status = calls('assistant.threads.setStatus', (c) => c.params.channel_id === 'D6' && c.params.thread_ts === dm.ts)[0]!;
+    expect(status.params.status).toBe('searching the reports…');
+    expect(status.params.loading_messages).toEqual(expect.arrayContaining(['Searching the reports…']));
+  });
 });
 
 describe('the legacy assistant panel (features.assistant_view)', () => {

@@ -1,6 +1,7 @@
 // Every place an answer can be shown, as AnswerPlace objects: a thread (mentions, DMs), an assistant thread,
 // a response_url (slash commands, ephemeral messages), and wherever a click came from.
 import type { BlockAction, RespondFn, SayFn, SayStreamFn, SetStatusFn, webApi } from '@slack/bolt';
+import { detectLanguage } from '../../answer/index.ts';
 import type { AnswerPlace, AnswerStream } from '../answering.ts';
 import { ui } from '../blocks/index.ts';
 import type { ClickOrigin } from '../deps.ts';
@@ -31,8 +32,9 @@ export function reactionSignal(client: webApi.WebClient, channel: string, timest
  * The assistant status under the thread while working, with Slack's rotating `loading_messages`; Slack
  * clears it when the reply is posted. Bolt's setStatus is assistant.threads.setStatus for the thread.
  */
-export function statusSignal(setStatus: SetStatusFn, then?: () => Promise<unknown>): NonNullable<AnswerPlace['working']> {
-  const t = ui('fr');
+export function statusSignal(setStatus: SetStatusFn, question: string, then?: () => Promise<unknown>): NonNullable<AnswerPlace['working']> {
+  // The status speaks the question's language, as the answer will.
+  const t = ui(detectLanguage(question));
   return {
     start: async () => {
       /** @see https://docs.slack.dev/reference/methods/assistant.threads.setStatus */

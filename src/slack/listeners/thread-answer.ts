@@ -49,7 +49,7 @@ function titleOnce(deps: SlackDeps, question: DmQuestion): () => Promise<unknown
 
 export async function answerDmQuestion(deps: SlackDeps, question: DmQuestion): Promise<void> {
   const { client, channel, threadTs, userId } = question;
-  const working = bothSignals(reactionSignal(deps.decorations, channel, question.messageTs), statusSignal(question.setStatus, titleOnce(deps, question)));
+  const working = bothSignals(reactionSignal(deps.decorations, channel, question.messageTs), statusSignal(question.setStatus, question.text, titleOnce(deps, question)));
   const thread = threadPlace(client, channel, threadTs, userId, { working, reactTs: question.messageTs, stream: streamTo(question.sayStream, userId) });
   await answerAt(deps, question.say ? assistantPlace(thread, question.say) : thread, {
     userId,

@@ -16,7 +16,7 @@ export function appMentionCallback(deps: SlackDeps) {
     const question = slackTextToPlain(stripBotMention(event.text, context.botUserId));
     // 👀 on the question and the status under the thread while working; the answer streamed in the thread.
     const place = threadPlace(client, event.channel, threadTs, userId, {
-      working: bothSignals(reactionSignal(deps.decorations, event.channel, event.ts), statusSignal(setStatus)),
+      working: bothSignals(reactionSignal(deps.decorations, event.channel, event.ts), statusSignal(setStatus, question)),
       reactTs: event.ts,
       stream: streamTo(sayStream, userId),
     });
