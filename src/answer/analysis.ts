@@ -143,7 +143,6 @@ function countedThing(folded: string, language: 'fr' | 'en'): QuestionAnalysis['
   return stems.length > 0 ? { text: word, stems } : undefined;
 }
 
-
 /** Folded text as words between single spaces, apostrophes and a possessive 's as separators ("Canada's", "l'ONUDC"). */
 function wordsOf(folded: string): string {
   return ` ${folded.replace(/['’‘ʼ]s\b/gu, ' ').replace(/[^\p{L}\p{N}-]+/gu, ' ').replace(/\s+/gu, ' ').trim()} `;

@@ -112,7 +112,8 @@ export function routeQuestion(
 ): Route {
   const reason = declineReason(question);
   if (reason && (reason === 'not-words' || reason === 'other-script' || on.has('declines'))) return { kind: 'decline', reason };
-  const followUp = resolveFollowUp(question, history);
+  const known = reportYears(s);
+  const followUp = resolveFollowUp(question, history, (year) => known.has(year));
   if (followUp.kind === 'more') return { kind: 'more' };
   if (followUp.kind === 'details') {
     const best = history.at(-1)?.ranking[0] && s.index.passageById.get(history.at(-1)!.ranking[0]!.passageId);
@@ -129,31 +130,15 @@ export function routeQuestion(
       }
     }
   }
-  if (followUp.kind === 'refine') return refinedSearch(followUp.query, followUp.filters, history, s);
-  const years = documentYears(question, s);
+  if (followUp.kind === 'refine') return { kind: 'search', query: followUp.query, filters: followUp.filters };
+  // Years named in a question that are years of documents we have ("le rapport 2017") become a filter.
+  const years = yearsIn(question).filter((year) => known.has(year));
   return { kind: 'search', query: question, filters: { ...filters, ...(years.length ? { years } : {}) } };
 }
 
-/**
- * A follow-up's years filter only where a document has that year ("et en 2021 ?"); another year ("et combien
- * a-t-il reçu en 2022 ?") is a year the question is about, so it stays in the query and the previous filters
- * hold — a filter on it would match no document.
- */
-function refinedSearch(query: string, filters: AnswerFilters, history: ConversationTurn[], s: Served): Route {
-  const known = new Set(s.index.documents.map((d) => d.year));
-  const other = (filters.years ?? []).filter((year) => !known.has(year));
-  if (other.length === 0) return { kind: 'search', query, filters };
-  const { years: _years, ...rest } = filters;
-  const previousYears = history.at(-1)?.filters.years;
-  const kept = (filters.years ?? []).filter((year) => known.has(year));
-  const years = kept.length > 0 ? kept : previousYears;
-  return { kind: 'search', query: `${query} ${other.join(' ')}`, filters: { ...rest, ...(years?.length ? { years } : {}) } };
-}
-
-/** Years named in a question that are years of documents we have ("le rapport 2017") become a filter. */
-function documentYears(question: string, s: Served): number[] {
-  const known = new Set(s.index.documents.map((d) => d.year));
-  return yearsIn(question).filter((year) => known.has(year));
+/** The years of the documents we have: a year a question names becomes a filter only if it is one of them. */
+function reportYears(s: Served): Set<number> {
+  return new Set(s.index.documents.map((d) => d.year));
 }
 
 /** The declined answer: one sentence, no sources. */
@@ -342,7 +327,7 @@ function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysi
   const texts = pool.map((r) => r.passage.text);
   const absentName = analysis.names.find((name) => !texts.some((text) => mentions(text, name)));
   if (absentName) return m.partialName(displayName(absentName.text));
-  const documentYears = new Set(s.index.documents.map((d) => d.year));
+  const documentYears = reportYears(s);
   const newest = Math.max(...documentYears);
   // A year after the newest report cannot have been reported on, whatever a passage planned for it.
   const absentYear = analysis.years.find(
@@ -432,7 +417,12 @@ export function boostByHints(results: SearchResult[], analysis: QuestionAnalysis
     if (analysis.documentKind && kind === analysis.documentKind) w *= 1 + DOCUMENT_WEIGHT;
     return w;
   };
-  const head = results.slice(0, RERANK_DEPTH).map((r) => ({ ...r, score: r.score * weight(r) }));
+  return reweightTop(results, weight);
+}
+
+/** The top passages (RERANK_DEPTH) with their scores multiplied by `factor`, re-sorted; the rest as they were. */
+function reweightTop(results: SearchResult[], factor: (result: SearchResult) => number): SearchResult[] {
+  const head = results.slice(0, RERANK_DEPTH).map((r) => ({ ...r, score: r.score * factor(r) }));
   return [...head.sort((a, b) => b.score - a.score), ...results.slice(RERANK_DEPTH)];
 }
 
@@ -446,8 +436,7 @@ const ANSWER_TYPE_WEIGHT = 0.1;
 /** The top passages, those that hold what the question asks for first among equals. */
 export function boostByAnswerType(results: SearchResult[], analysis: QuestionAnalysis): SearchResult[] {
   if (analysis.answerType === 'description' || analysis.answerType === 'list' || analysis.answerType === 'yes-no') return results;
-  const head = results.slice(0, RERANK_DEPTH).map((r) => (passageFits(r.passage.text, analysis.answerType) ? { ...r, score: r.score * (1 + ANSWER_TYPE_WEIGHT) } : r));
-  return [...head.sort((a, b) => b.score - a.score), ...results.slice(RERANK_DEPTH)];
+  return reweightTop(results, (r) => (passageFits(r.passage.text, analysis.answerType) ? 1 + ANSWER_TYPE_WEIGHT : 1));
 }
 
 /**

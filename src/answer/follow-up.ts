@@ -23,8 +23,12 @@ export function yearsIn(text: string): number[] {
  * Decide whether `message` continues the conversation. Only a message that is elliptic (an opener like
  * "et pour…", "and in…", or too short to stand alone) is combined with the previous question: a full new
  * question in the same thread starts afresh, as a person would expect.
+ *
+ * A year becomes a filter only when `isDocumentYear` says a document has it ("et en 2021 ?"); another year
+ * ("et combien a-t-il reçu en 2022 ?") is what the question is about, so it stays in the question's words — a
+ * filter on it would match no document.
  */
-export function resolveFollowUp(message: string, history: ConversationTurn[]): FollowUp {
+export function resolveFollowUp(message: string, history: ConversationTurn[], isDocumentYear: (year: number) => boolean = () => true): FollowUp {
   const previous = history.at(-1);
   const text = message.trim();
   if (!previous) return { kind: 'new' };
@@ -36,9 +40,9 @@ export function resolveFollowUp(message: string, history: ConversationTurn[]): F
   if (!opener && words.length > 4) return { kind: 'new' };
 
   const rest = text.slice(opener ? opener[0].length : 0).replace(/[?!.…]+$/u, '').trim();
-  const years = yearsIn(rest);
+  const years = yearsIn(rest).filter(isDocumentYear);
   const withoutYears = rest
-    .replace(YEAR, '')
+    .replace(YEAR, (year) => (isDocumentYear(Number(year)) ? '' : year))
     .replace(/\b(?:en|in|dans|pour|for|le rapport|the report|de|du|of)\s*$/iu, '')
     .replace(/^(?:en|in|dans le rapport|in the report)\s*$/iu, '')
     .trim();

@@ -80,6 +80,12 @@ describe('resolveFollowUp', () => {
       filters: { recommendationsOnly: true, years: [2017] },
     });
   });
+  it('keeps a year no document has in the question’s words instead of making it a filter', () => {
+    const isDocumentYear = (year: number) => year === 2017 || year === 2021;
+    const result = resolveFollowUp('et en 2022 ?', [turn({ filters: { years: [2021] } })], isDocumentYear);
+    expect(result).toEqual({ kind: 'refine', query: `${turn().resolvedQuery} en 2022`, filters: { years: [2021] } });
+    expect(resolveFollowUp('et en 2017 ?', [turn()], isDocumentYear)).toEqual({ kind: 'refine', query: turn().resolvedQuery, filters: { years: [2017] } });
+  });
   it.each(['more results', 'plus de résultats', 'encore', "d'autres résultats", 'More'])('%s asks for the next page', (text) => {
     expect(resolveFollowUp(text, [turn()])).toEqual({ kind: 'more' });
   });
