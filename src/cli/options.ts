@@ -1,11 +1,9 @@
 // Flag parsing shared by commands: one vocabulary (`--corpus`, `--index`), commander collects strings, zod
 // turns them into checked values, and a bad value becomes one sentence.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
 import { z } from 'zod';
 import { defaultCorpusDir, defaultIndexDir } from '../config.ts';
-import { CorpusError } from '../corpus/index.ts';
 import { UserError } from './errors.ts';
 
 const folder = (fallback: string) =>
@@ -46,14 +44,6 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   throw new UserError(issueSentence(result.error.issues[0]), 2);
-}
-
-/**
- * The corpus folder must exist before a command that writes or copies from it starts; loadCorpus says the same
- * for the commands that only read it.
- */
-export async function requireCorpusFolder(dir: string): Promise<void> {
-  if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new CorpusError(`corpus folder not found: ${dir}`);
 }
 
 /** A positive integer flag, bounded (`--top 5`). */

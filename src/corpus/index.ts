@@ -7,7 +7,7 @@ export { sha256 } from './hash.ts';
 export { romanValue } from './roman.ts';
 export { splitSentences, type SentenceSpan } from './sentences.ts';
 export { parseDocument } from './document.ts';
-export { loadCorpus, CorpusError, CORPUS_META_FILE } from './load.ts';
+export { loadCorpus, requireCorpusFolder, CorpusError, CORPUS_META_FILE } from './load.ts';
 export { inferDocumentMeta } from './meta.ts';
 export { passageContext, fullPassageText } from './context.ts';
 export { readCorpusMeta, displayPath } from './load.ts';

@@ -43,14 +43,18 @@ export async function readCorpusMeta(corpusDir: string): Promise<CorpusMeta | un
   return parsed.data;
 }
 
+const folderNotFound = (corpusDir: string) => new CorpusError(`corpus folder not found: ${corpusDir}`);
+
+/** The corpus folder must exist: for commands that write into it or copy it before they read it. */
+export async function requireCorpusFolder(corpusDir: string): Promise<void> {
+  if (!(await stat(corpusDir).then((s) => s.isDirectory(), () => false))) throw folderNotFound(corpusDir);
+}
+
 export async function loadCorpus(corpusDir: string): Promise<Corpus> {
-  let entries: string[];
-  try {
-    if (!(await stat(corpusDir)).isDirectory()) throw new Error('not a directory');
-    entries = await readdir(corpusDir);
-  } catch {
-    throw new CorpusError(`corpus folder not found: ${corpusDir}`);
-  }
+  await requireCorpusFolder(corpusDir);
+  const entries = await readdir(corpusDir).catch(() => {
+    throw folderNotFound(corpusDir);
+  });
   const meta = await readCorpusMeta(corpusDir);
   const files = entries.filter(isReportFile).sort();
   const corpus: Corpus = { documents: [], passages: [], warnings: [] };

@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { projectRoot } from '../../config.ts';
+import { requireCorpusFolder } from '../../corpus/index.ts';
 import { UserError } from '../errors.ts';
-import { corpusOption, LocationOptionsSchema, parseOptions, requireCorpusFolder } from '../options.ts';
+import { corpusOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 import { createBenchProgress } from '../progress.ts';
 import {
   benchParts,

@@ -3,10 +3,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { requireCorpusFolder } from '../../corpus/index.ts';
 import { MODEL_DIMENSIONS, MODEL_ID, createLazyEmbedder } from '../../embed/index.ts';
 import { buildIndex, loadIndex, type BuildSummary } from '../../index/index.ts';
 import { count } from '../format.ts';
-import { corpusOption, indexOption, LocationOptionsSchema, parseOptions, requireCorpusFolder } from '../options.ts';
+import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 import { createBuildReporter } from '../progress.ts';
 
 const IndexOptionsSchema = LocationOptionsSchema.extend({
