@@ -2,7 +2,7 @@
 // body, a place, a list, yes/no, a description), whether it asks across the reports, and its essential terms
 // (countries and bodies, years, figures). The answer stage uses it to choose quotes (a "combien" question is
 // answered by a sentence that holds a number) and to say what the passages lack (a partial answer).
-import { counterpartsOf, foldText, lightStem, STOP_WORDS } from '../search/index.ts';
+import { counterpartsOf, foldText, lightStem, STOP_WORDS, tokenize } from '../search/index.ts';
 
 export type AnswerType = 'number' | 'money' | 'date' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
 
@@ -183,7 +183,7 @@ const COUNT_WINDOW = 6;
 
 /** Whether a sentence gives a figure for the counted thing: a quantity within a few words of one of its stems. */
 export function holdsCountOf(text: string, counted: NonNullable<QuestionAnalysis['counted']>): boolean {
-  const words = foldText(text).replace(YEAR, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = tokenize(text.replace(YEAR, ' '));
   const figures: number[] = [];
   const things: number[] = [];
   words.forEach((word, i) => {
