@@ -15,6 +15,9 @@
 // Each entry below is [English forms, French]: words are separated by spaces, phrases by '|'. A form given
 // twice is an error (the module throws at load time, so a test catches it at once).
 
+import { foldText } from './french.ts';
+import { matchPhrasesThenWords, type PhraseTable } from './phrase-match.ts';
+
 // ───────────── phrases (matched first, longest first) ─────────────
 
 const PHRASE_GROUPS: Array<[english: string, french: string]> = [
@@ -1109,9 +1112,7 @@ function add(into: Record<string, string>, key: string, french: string): void {
   into[key] = french;
 }
 
-function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
-}
+const fold = foldText;
 
 for (const [english, french] of PHRASE_GROUPS) {
   for (const form of english.split('|')) {
@@ -1142,31 +1143,18 @@ function lookUp(word: string): string | undefined {
   return undefined;
 }
 
+const TABLE: PhraseTable = {
+  phrases: Object.keys(PHRASES).sort((a, b) => b.length - a.length),
+  phrase: (key) => PHRASES[key],
+  word: lookUp,
+  barrier: ' ',
+};
+
 /** The French counterparts of an English text's domain terms, as one string to add to a lexical query. */
 export function frenchCounterparts(text: string): string {
-  const folded = ` ${text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\p{L}\p{N}'’-]+/gu, ' ')} `;
-  const found: string[] = [];
-  let rest = folded;
   // Phrases first, longest first, so "working group" is not also "group".
-  for (const phrase of PHRASE_KEYS) {
-    const needle = ` ${phrase} `;
-    if (rest.includes(needle)) {
-      found.push(PHRASES[phrase]!);
-      rest = rest.split(needle).join(' ');
-    }
-  }
-  for (const word of rest.split(' ')) {
-    const french = word ? lookUp(word) : undefined;
-    if (french) found.push(french);
-  }
-  return found.join(' ');
+  return matchPhrasesThenWords(` ${fold(text).replace(/[^\p{L}\p{N}'’-]+/gu, ' ')} `, TABLE).join(' ');
 }
-
-const PHRASE_KEYS = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
 
 /** Every French term the lexicon knows for an English word (for essential-term checks), folded. */
 export function counterpartsOf(word: string): string[] {

@@ -14,6 +14,7 @@
 // "sous-traitants" and "sous traitant" are the same key. Phrases first, longest first.
 
 import { foldText } from './french.ts';
+import { matchPhrasesThenWords, type PhraseTable } from './phrase-match.ts';
 
 // Report phrases whose words are keys below: consumed as they are, so "société civile" does not also bring
 // the "entreprises" of "société" nor "fournisseurs d'accès à Internet" the "en ligne" of "internet".
@@ -730,29 +731,21 @@ for (const [word, words] of Object.entries(WORDS)) {
   // A key that canonicalises to more than one word ("pays-bas", "dark web") is a phrase.
   (key.includes(' ') ? PHRASE_MAP : WORD_MAP).set(key, words);
 }
-const PHRASE_KEYS = [...PHRASE_MAP.keys()].sort((a, b) => b.length - a.length);
+const TABLE: PhraseTable = {
+  phrases: [...PHRASE_MAP.keys()].sort((a, b) => b.length - a.length),
+  phrase: (key) => PHRASE_MAP.get(key),
+  word: (key) => WORD_MAP.get(key),
+  barrier: ' | ',
+};
 
 /**
  * The reports' words for a French question's everyday words and phrases, as one string to add to a lexical
  * query ('' when none is known). Each report word appears once.
  */
 export function reportWords(text: string): string {
-  let rest = ` ${canonical(text)} `;
-  const found: string[] = [];
-  // Phrases first, longest first, so "argent saisi" is not also "saisie"; a matched phrase is cut out (with a
-  // barrier, so the words on either side do not join into a new phrase).
-  for (const phrase of PHRASE_KEYS) {
-    const needle = ` ${phrase} `;
-    if (rest.includes(needle)) {
-      const words = PHRASE_MAP.get(phrase)!;
-      if (words) found.push(words);
-      rest = rest.split(needle).join(' | ');
-    }
-  }
-  for (const word of rest.split(' ')) {
-    const words = WORD_MAP.get(word);
-    if (words) found.push(words);
-  }
+  // Phrases first, longest first, so "argent saisi" is not also "saisie"; a matched phrase is cut out with a
+  // barrier, so the words on either side do not join into a new phrase.
+  const found = matchPhrasesThenWords(` ${canonical(text)} `, TABLE);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const word of found.join(' ').split(/\s+/)) {
