@@ -9,6 +9,7 @@ import { analyzeQuestion, holdsCountOf, mentions, mentionsYear, passageFits, sen
 import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
 import type { ConversationTurn } from './conversation.ts';
 import { declineReason, type DeclineReason } from './declines.ts';
+import { questionWords, rescoreByCoverage, type QuestionWords } from './coverage.ts';
 import type { AnswerFilters } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
 import { perPassage } from './memo.ts';
@@ -30,9 +31,9 @@ export interface Served {
  * are off by default: the first two did not help on the tuning part, `hints` helped there but not on the
  * held-out part.
  */
-export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'] as const;
+export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'coverage', 'partial', 'counted', 'topic', 'across', 'declines'] as const;
 export type Technique = (typeof TECHNIQUES)[number];
-export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'];
+export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'coverage', 'partial', 'counted', 'topic', 'across', 'declines'];
 
 /** The techniques in use: the defaults, plus those asked for, minus those switched off. */
 export function techniquesInUse(options: { with?: readonly Technique[]; without?: readonly Technique[] } = {}): Set<Technique> {
@@ -214,7 +215,8 @@ export async function searchAnswer(
   const ranked = rankForAnswer(found);
   const hinted = ctx.on.has('hints') ? boostByHints(ranked, analysis) : ranked;
   const typed = ctx.on.has('answer-type') ? boostByAnswerType(hinted, analysis) : hinted;
-  const results = ctx.on.has('rerank') ? rerankBySentence(typed, queryVector, s) : typed;
+  const weighed = ctx.on.has('coverage') ? rescoreByCoverage(typed, wordsOf(query, language, s)) : typed;
+  const results = ctx.on.has('rerank') ? rerankBySentence(weighed, queryVector, s) : weighed;
   const searched = performance.now();
 
   const similarityOf = (result: SearchResult) => result.dense?.similarity ?? dot(queryVector, s.index.passageVector(result.passage.id));
@@ -379,6 +381,12 @@ function topicStems(ctx: AskContext, query: string, language: Language): string[
 function displayName(folded: string): string {
   if (/^[a-z]{2,6}$/u.test(folded) && !/[aeiouy]{2}/u.test(folded) && folded.length <= 5) return folded.toUpperCase();
   return folded.replace(/(^|[\s-])(\p{L})/gu, (_, lead: string, letter: string) => `${lead}${letter.toUpperCase()}`);
+}
+
+/** The question's words as coverage (coverage.ts) weighs them. */
+function wordsOf(query: string, language: Language, s: Served): QuestionWords {
+  const lexical = s.searcher.lexical;
+  return questionWords(query, language, (word) => lexical.passagesWith(word), s.index.passages.length);
 }
 
 /** Footnotes are bibliography: they answer only when nothing in the body does, so they give way to it. */
