@@ -9,13 +9,15 @@
 //   is a text to produce or the asker's own ("un mail", "my essay", "le texte suivant"). The form is what tells
 //   "écris un mail sur la traite" (declined, whatever its subject) from "que disent les rapports sur les
 //   courriels de phishing ?" (searched), so these cues ignore the domain words a request borrows.
-// - World questions (GENERAL) are recognised by their *topic* (weather, sport, markets, people in office,
-//   geography, recipes, health, devices, code, arithmetic, travel, leisure, personal advice, shopping), but only
+// - World questions (GENERAL) are recognised by their *topic* (weather and the present moment, sport, markets,
+//   people in office, geography, science, history, recipes, health, devices, code, arithmetic, travel, leisure,
+//   personal advice, shopping), but only
 //   when the question names nothing of the reports' domain (DOMAIN): "qui a gagné la Coupe du monde ?" is
 //   declined, "what does the report say about the World Cup and trafficking?" is searched, and so are "qui est
 //   la présidente du Groupe de travail ?" and "le rapport parle-t-il du taux de chômage ?".
 // A caller that has the index can add a third signal (`DeclineOptions.knowsWord`): a question none of whose
-// content words the reports use is general knowledge too. Without it the regex cues stand alone.
+// content words the reports use is general knowledge too. Without it the regex cues stand alone. A follow-up
+// (`DeclineOptions.continues`) is judged by its form only: its subject is the previous question's.
 // Probes: test/fixtures/declines/{off-topic,on-topic}.yml (test/answer/declines.test.ts).
 import { foldText, STOP_WORDS, tokenize } from '../search/index.ts';
 
@@ -33,14 +35,20 @@ export interface DeclineOptions {
    * general knowledge; not given, only the regex cues decide.
    */
   knowsWord?: (word: string) => boolean;
+  /**
+   * The message continues a conversation ("what about hotels?", "et le football ?" after a question): it
+   * inherits the previous question's subject, so only requests and chit-chat are declined — not its topic
+   * words, nor its vocabulary.
+   */
+  continues?: boolean;
 }
 
 const re = (source: string) => new RegExp(source, 'u');
 
 // ───────────── building blocks (folded text) ─────────────
 
-/** Words that open a message without changing what it asks: greetings, politeness, fillers. */
-const OPENING = String.raw`^(?:(?:bonjour|bonsoir|salut|slt|coucou|hello|hi|hey|yo|good (?:morning|afternoon|evening)|s'il (?:te|vous) plait|stp|svp|please|pls|plz|ok|okay|alors|dis|dites|euh|bon|so|well)\b[\s,!.:;-]*)*`;
+/** Words that open a message without changing what it asks: greetings, politeness, fillers, connectives. */
+const OPENING = String.raw`^(?:(?:bonjour|bonsoir|salut|slt|coucou|hello|hi|hey|yo|good (?:morning|afternoon|evening)|s'il (?:te|vous) plait|stp|svp|please|pls|plz|ok|okay|alors|dis|dites|euh|bon|so|well|et|and|puis|ensuite|then|now|maintenant|aussi|also|sinon|mais|but)\b[\s,!.:;-]*)*`;
 
 /** "Peux-tu", "tu pourrais", "est-ce que vous pouvez", "aide-moi à", "je voudrais que tu", "can you", "please", "I need you to"… */
 const ASK = String.raw`(?:(?:peux|pourrais|pouvez|pourriez|veux|voudrais|voudriez|px)[- ](?:tu|vous)|\b(?:tu|vous|t) (?:peux|pourrais|pouvez|pourriez|px|veux|voudrais)|est-ce que (?:tu|vous) (?:peux|pourrais|pouvez|pourriez|veux|voudrais)|\baide[zr]?[- ]moi a|j'ai besoin (?:que (?:tu|vous)|de (?:ton|votre) aide pour|d'aide pour)|je (?:veux|voudrais|souhaite|souhaiterais|aimerais) que (?:tu|vous)|\b(?:can|could|would|will) (?:you|u)|\bplease|\bpls|\bplz|\bhelp me|\bi(?: need| want| would like|'d like) (?:you|u) to|\bi need help)`;
@@ -106,7 +114,7 @@ const OFF_TOPIC: readonly RegExp[] = [
   // Chit-chat: a message of greetings, thanks or goodbyes alone; questions about the assistant; jokes, stories,
   // boredom. A greeting before a real question ("Bonjour, que recommande le rapport… ?") is not alone.
   re(String.raw`^(?:${CHAT_WORD}[\s,!.?:;)(-]*)+$`),
-  re(String.raw`\b(?:(?:tu es|t'es|es[- ]tu|vous etes|etes[- ]vous) (?:un robot|une ia|un bot|un humain|humain|une machine|chatgpt|qui|une vraie personne|reel)|(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|human|ai|real|person|machine|chatgpt)|qui es[- ]tu|tu es qui|t'es qui|qui etes[- ]vous|who (?:are|r) (?:you|u)\b|who made you|qui t'a (?:cree|fait|programme)|comment (?:tu t'appelles|t'appelles[- ]tu|vous appelez[- ]vous)|ton (?:nom|prenom)\b|what(?:'s| is) your name|how old are you|quel age as[- ]tu|tu as quel age|(?:tu|vous) (?:aimes|aimez|preferes|preferez|parles|parlez)\b|do you (?:like|love|enjoy|prefer|speak)\b|(?:ta|votre) journee|your (?:day|weekend|favou?rite))`),
+  re(String.raw`\b(?:(?:tu es|t'es|es[- ]tu|vous etes|etes[- ]vous) (?:un robot|une ia|un bot|un humain|humain|une machine|chatgpt|qui|une vraie personne|reel)|(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|human|ai|real|person|machine|chatgpt)|qui es[- ]tu|tu es qui|t'es qui|qui etes[- ]vous|who (?:are|r) (?:you|u)\b|who made you|qui t'a (?:cree|fait|programme)|comment (?:tu t'appelles|t'appelles[- ]tu|vous appelez[- ]vous)|ton (?:nom|prenom)\b|what(?:'s| is) your name|how old are you|quel age as[- ]tu|tu as quel age|(?:tu|vous) (?:aimes|aimez|preferes|preferez|parles|parlez)\b|do you (?:like|love|enjoy|prefer|speak)\b|(?:ta|votre) journee|your (?:day|weekend|favou?rite)|tu fais quoi|qu'est-ce que tu fais|what are you doing|what do you do for fun)`),
   re(String.raw`\b(?:je m'ennuie|i'?m bored|i am bored|(?:tu veux|on peut|on pourrait|veux[- ]tu|voulez[- ]vous) (?:discuter|parler|papoter|bavarder|causer)|let's (?:chat|talk)|talk to me|parle[- ]moi de toi|tell me about yourself|raconte(?:[- ]moi)? (?:une|des) (?:blagues?|histoires?)|tell me (?:a |some )?(?:joke|jokes|story|stories|something funny)|(?:une|des|bonne|bonnes) blagues?|(?:a|some|good) jokes?|fais[- ]moi rire|make me laugh)\b`),
   // Other tasks: calendar, reminders, alarms, bookings.
   re(String.raw`\b(?:ajoute|ajoutez|add|mets|put)\b.*\b(?:agenda|calendrier|calendar|planning|to-?do)\b|\b(?:liste de courses|shopping list|grocery list|to-?do list)\b`),
@@ -186,7 +194,7 @@ const CODE = [
  * How many content words a question needs, none of them in the reports, to be declined on vocabulary alone:
  * one unknown word is a follow-up ("what about kids?") or a name, not a sign.
  */
-export const MIN_UNKNOWN_WORDS = 2;
+export const MIN_UNKNOWN_WORDS = 3;
 
 /**
  * Words a question uses about itself or its asker, not about a subject: they are not evidence either way.
@@ -219,14 +227,14 @@ function normalize(question: string): string {
 
 /**
  * Why a message is declined before any search, or null when it is a question to search for. The regex cues
- * decide alone; `options.knowsWord` adds the vocabulary signal.
+ * decide alone; `options.knowsWord` adds the vocabulary signal, `options.continues` keeps only the requests.
  */
 export function declineReason(question: string, options: DeclineOptions = {}): DeclineReason | null {
   if (isOtherScript(question)) return 'other-script';
   if (CODE.some((pattern) => pattern.test(question))) return 'not-words';
   const folded = normalize(question);
   if (OFF_TOPIC.some((pattern) => pattern.test(folded))) return 'off-topic';
-  if (DOMAIN.test(folded)) return null;
+  if (options.continues || DOMAIN.test(folded)) return null;
   if (GENERAL.some((pattern) => pattern.test(folded))) return 'general';
   if (options.knowsWord && outsideVocabulary(question, options.knowsWord)) return 'general';
   return null;
