@@ -4,7 +4,7 @@
 import type { Document, Passage } from '../corpus/index.ts';
 import { dot, type Embedder } from '../embed/index.ts';
 import type { LoadedIndex } from '../index/index.ts';
-import { createLookup, frenchCounterparts, isReferenceQuestion, lightStem, STOP_WORDS, tokenize, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
+import { counterpartsOf, createLookup, frenchCounterparts, isReferenceQuestion, lightStem, STOP_WORDS, tokenize, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
 import { analyzeQuestion, holdsCountOf, mentions, mentionsYear, passageFits, sentenceFits, type QuestionAnalysis } from './analysis.ts';
 import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
 import type { ConversationTurn } from './conversation.ts';
@@ -111,10 +111,14 @@ export function routeQuestion(
   s: Served,
   on: ReadonlySet<Technique>,
 ): Route {
-  const reason = declineReason(question);
-  if (reason && (reason === 'not-words' || reason === 'other-script' || on.has('declines'))) return { kind: 'decline', reason };
   const known = reportYears(s);
   const followUp = resolveFollowUp(question, history, (year) => known.has(year));
+  // Shell text and other scripts are declined always; the rest (requests, general knowledge, words the reports
+  // never use) is the `declines` technique. A follow-up keeps the previous question's subject: only its form
+  // (a request, chit-chat) can decline it.
+  const continues = followUp.kind !== 'new';
+  const reason = declineReason(question, { continues, ...(on.has('declines') ? { knowsWord: reportsKnow(s) } : {}) });
+  if (reason && (reason === 'not-words' || reason === 'other-script' || on.has('declines'))) return { kind: 'decline', reason };
   if (followUp.kind === 'more') return { kind: 'more' };
   if (followUp.kind === 'details') {
     const best = history.at(-1)?.ranking[0] && s.index.passageById.get(history.at(-1)!.ranking[0]!.passageId);
@@ -135,6 +139,14 @@ export function routeQuestion(
   // Years named in a question that are years of documents we have ("le rapport 2017") become a filter.
   const years = yearsIn(question).filter((year) => known.has(year));
   return { kind: 'search', query: question, filters: { ...filters, ...(years.length ? { years } : {}) } };
+}
+
+/**
+ * Whether the reports use a folded word: some passage holds it (as the lexical index reads it: stemmed), or it
+ * is an English word the lexicon gives French for (the lexicon holds only the reports' vocabulary).
+ */
+export function reportsKnow(s: Served): (word: string) => boolean {
+  return (word) => s.searcher.lexical.passagesWith(word) > 0 || counterpartsOf(word).length > 0;
 }
 
 /** The years of the documents we have: a year a question names becomes a filter only if it is one of them. */

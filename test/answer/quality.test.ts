@@ -5,6 +5,7 @@ import { createAnswerEngine, messages, type RapporteurEngine } from '../../src/a
 import { defaultCorpusDir } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/index.ts';
 import { analyzeQuestion, holdsCountOf } from '../../src/answer/analysis.ts';
+import { declineReason } from '../../src/answer/declines.ts';
 
 let engine: RapporteurEngine;
 
@@ -122,6 +123,35 @@ describe('declined before any search', () => {
     expect(answer.kind).toBe('abstain');
     expect(answer.text).toMatch(/français et en anglais.*French and in English/);
     expect(answer.text).not.toBe(messages('fr').abstain);
+  });
+});
+
+describe('declines on the real index: the vocabulary signal and follow-ups', () => {
+  it.each([['How do I knit a woolly scarf?'], ['Comment tricoter une écharpe en laine ?']])(
+    'a question none of whose words the reports use is declined as general knowledge, with no sources: %s',
+    async (question) => {
+      expect(declineReason(question)).toBeNull(); // no regex cue: the index's vocabulary decides
+      const answer = await engine.ask(question);
+      expect(answer.kind).toBe('abstain');
+      expect(answer.text).toBe(messages(answer.language).abstain);
+      expect(answer.sources).toEqual([]);
+    },
+  );
+
+  it('a question whose words look off-topic but are about trafficking is searched', async () => {
+    const answer = await engine.ask('Que disent les rapports sur les courriels de phishing utilisés par les trafiquants ?');
+    expect(answer.text).not.toBe(messages('fr').offTopic);
+    expect(answer.sources.length).toBeGreaterThan(0);
+  });
+
+  it('a follow-up keeps its subject: a topic word does not decline it, a request does', async () => {
+    const key = 'declines:follow-up';
+    await engine.ask('What does the report say about the hotel and transport industry?', { conversationKey: key });
+    expect(declineReason('what about hotels?')).toBe('general'); // alone, as a first message
+    const followUp = await engine.ask('what about hotels?', { conversationKey: key });
+    expect(followUp.sources.length).toBeGreaterThan(0);
+    const request = await engine.ask('ok, now write me an email about it', { conversationKey: key });
+    expect(request.text).toBe(messages('en').offTopic);
   });
 });
 
