@@ -22,6 +22,11 @@ export interface QuestionAnalysis {
   counted?: { text: string; stems: string[] };
   /** "Que recommande …", "What should States …": the recommendations sections answer first. */
   asksRecommendation: boolean;
+  /**
+   * Evidence the question needs beyond its answer type (`EVIDENCE`), in the order they are checked: a penalty
+   * for "quelle peine", an adoption for "a-t-elle été adoptée ?", … Empty for most questions.
+   */
+  needs: Need[];
   /** The kind of document the question names: "le rapport du Secrétaire général", "the background paper". */
   documentKind?: 'secretary-general-report' | 'background-paper' | 'report';
 }
@@ -115,8 +120,52 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     names,
     ...(counted ? { counted } : {}),
     asksRecommendation: RECOMMENDATION.test(folded),
+    needs: (Object.keys(EVIDENCE) as Need[]).filter((need) => EVIDENCE[need].asked(folded)),
     ...(documentKind ? { documentKind } : {}),
   };
+}
+
+// ───────────── evidence a question needs ─────────────
+
+/** Kinds of evidence a question can need, beyond its answer type (see EVIDENCE). */
+export type Need = 'penalty' | 'sanction';
+
+/**
+ * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
+ * `holds` is a global regex on a folded sentence (its matches are the evidence); `nearTopic`, when set, asks
+ * the evidence to stand within that many words of one of the question's topic words (ask.ts, `topicStems`):
+ * an adoption must be the adoption of what was asked about, not of the resolution beside it.
+ */
+export interface Evidence {
+  asked: (folded: string) => boolean;
+  holds: RegExp;
+  nearTopic?: number;
+}
+
+/**
+ * A penalty (prison, a fine) is given only by a sentence that names one: «peine», «emprisonnement», «amende».
+ * A sanction or penalty asked for more loosely ("quelles sanctions", "what penalties", "punishment") is also
+ * given by a sentence that names a sanction or an exclusion. The reports name no prison term or fine at all,
+ * so without this rule "Quelle peine de prison la loi française prévoit-elle ?" quoted the duty of vigilance
+ * law as if it answered. Near-miss probes (test/fixtures/near-miss/probes.yml), penalty near misses partial
+ * 1 → 14 of 15 (the one left asks a sanction and meets an exclusion), answerable questions on penalties and
+ * sanctions still answered 10/10, none of the other 126 changed.
+ */
+const PRISON_OR_FINE = /(?<!\ba )\b(?:peines?|prison|emprisonnement|reclusion|amendes?|sentences?|sentenced|imprisonment|jail|fines?|fined)\b/u;
+const SANCTION = /\b(?:sanctions?|sanctionne\w*|penalt(?:y|ies)|punish\w*|punie?s?|punir)\b/u;
+const PENALTY_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion|amendes?)\b/gu;
+const SANCTION_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion|amendes?|sanction\w*|exclu\w*)\b/gu;
+
+export const EVIDENCE: Record<Need, Evidence> = {
+  penalty: { asked: (q) => PRISON_OR_FINE.test(q), holds: PENALTY_EVIDENCE },
+  sanction: { asked: (q) => !PRISON_OR_FINE.test(q) && SANCTION.test(q), holds: SANCTION_EVIDENCE },
+};
+
+/** Whether a sentence holds the evidence a need asks for. */
+export function holdsEvidence(text: string, need: Need): boolean {
+  const pattern = EVIDENCE[need].holds;
+  pattern.lastIndex = 0;
+  return pattern.test(foldText(text));
 }
 
 const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;

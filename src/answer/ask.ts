@@ -4,8 +4,8 @@
 import type { Document, Passage } from '../corpus/index.ts';
 import { dot, type Embedder } from '../embed/index.ts';
 import type { LoadedIndex } from '../index/index.ts';
-import { createLookup, frenchCounterparts, isReferenceQuestion, lightStem, STOP_WORDS, tokenize, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
-import { analyzeQuestion, holdsCountOf, mentions, mentionsYear, passageFits, sentenceFits, type QuestionAnalysis } from './analysis.ts';
+import { createLookup, foldText, frenchCounterparts, isReferenceQuestion, lightStem, STOP_WORDS, tokenize, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
+import { analyzeQuestion, EVIDENCE, holdsCountOf, mentions, mentionsYear, passageFits, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
 import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
 import type { ConversationTurn } from './conversation.ts';
 import { declineReason, type DeclineReason } from './declines.ts';
@@ -30,9 +30,9 @@ export interface Served {
  * are off by default: the first two did not help on the tuning part, `hints` helped there but not on the
  * held-out part.
  */
-export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'] as const;
+export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'partial', 'counted', 'topic', 'evidence', 'across', 'declines'] as const;
 export type Technique = (typeof TECHNIQUES)[number];
-export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'partial', 'counted', 'topic', 'across', 'declines'];
+export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'partial', 'counted', 'topic', 'evidence', 'across', 'declines'];
 
 /** The techniques in use: the defaults, plus those asked for, minus those switched off. */
 export function techniquesInUse(options: { with?: readonly Technique[]; without?: readonly Technique[] } = {}): Set<Technique> {
@@ -335,19 +335,55 @@ function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysi
   );
   if (absentYear !== undefined) return m.partialYear(absentYear);
   const type = analysis.answerType;
+  const needs = ctx.on.has('evidence') ? analysis.needs : [];
+  if (type !== 'number' && type !== 'money' && type !== 'date' && needs.length === 0) return null;
+  // The sentences a quote could come from: those of the quote pool, and the best sentences of the others.
+  const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
+  const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
+  const onTopic = (text: string) => topic.length === 0 || tokenize(text).some((w) => topic.includes(lightStem(w)));
   if (type === 'number' || type === 'money' || type === 'date') {
-    // The sentences a quote could come from: those of the quote pool, and the best sentences of the others.
     const counted = ctx.on.has('counted') ? analysis.counted : undefined;
-    const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
     const candidates = ranked.slice(0, counted ? COUNTED_SENTENCES : FIGURE_SENTENCES);
-    const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
-    const onTopic = (text: string) => topic.length === 0 || tokenize(text).some((w) => topic.includes(lightStem(w)));
     const answers = (text: string) => sentenceFits(text, type) && (!counted || holdsCountOf(text, counted)) && onTopic(text);
     if (!candidates.some((sentence) => answers(sentence.text))) {
       return type === 'money' ? m.partialMoney : type === 'date' ? m.partialDate : m.partialFigure;
     }
   }
-  return null;
+  const candidates = ranked.slice(0, EVIDENCE_SENTENCES);
+  const lacking = needs.find((need) => !candidates.some((sentence) => givesEvidence(sentence.text, need, topic) && onTopic(sentence.text)));
+  return lacking ? partialNeed(m, lacking) : null;
+}
+
+/**
+ * A question that needs evidence (analysis.ts, EVIDENCE) is answered only if one of this many best sentences
+ * of the best passages holds it, on the question's topic.
+ */
+const EVIDENCE_SENTENCES = 3;
+
+/** Whether a sentence holds the evidence a need asks for, near a topic word when the need says so. */
+function givesEvidence(text: string, need: Need, topic: readonly string[]): boolean {
+  const evidence = EVIDENCE[need];
+  const folded = foldText(text);
+  const matches = [...folded.matchAll(evidence.holds)];
+  if (matches.length === 0) return false;
+  if (!evidence.nearTopic || topic.length === 0) return true;
+  // Word positions: of the evidence, and of the topic words.
+  const words = [...folded.matchAll(/[\p{L}\p{N}]+/gu)];
+  const wordAt = (offset: number) => words.findIndex((w) => w.index! + w[0].length > offset);
+  const topicAt = words.flatMap((w, i) => (topic.includes(lightStem(w[0])) ? [i] : []));
+  return matches.some((match) => {
+    const at = wordAt(match.index!);
+    return topicAt.some((i) => Math.abs(i - at) <= evidence.nearTopic!);
+  });
+}
+
+/** The sentence of a partial answer that lacks a need's evidence. */
+function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
+  switch (need) {
+    case 'penalty':
+    case 'sanction':
+      return m.partialPenalty;
+  }
 }
 
 /**
