@@ -4,7 +4,7 @@
 // answered by a sentence that holds a number) and to say what the passages lack (a partial answer).
 import { counterpartsOf, foldText, lightStem, STOP_WORDS, tokenize } from '../search/index.ts';
 
-export type AnswerType = 'number' | 'money' | 'date' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
+export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
 
 export interface QuestionAnalysis {
   answerType: AnswerType;
@@ -33,6 +33,8 @@ export interface QuestionAnalysis {
 
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
 const CUES: Array<[AnswerType, RegExp]> = [
+  // Before 'number': "combien de temps" asks for a length of time, not a count (ask.ts, DURATION_SENTENCES).
+  ['duration', /\b(?:combien de temps|pendant combien|combien d'(?:annees|ans|heures)|combien de (?:jours|semaines|mois|annees|heures)|quelle (?:est |etait |a ete )?(?:la )?duree|dans quel delai|(?:sur |pendant |pour )?quelle periode|how long|what (?:is|was) the (?:duration|length)|(?:over |for |during )?(?:what|which) period|how many (?:days|weeks|months|years|hours))\b/u],
   ['money', /\b(?:combien (?:coute|d'argent)|quel(?:le)?s? (?:est |a ete |etait )?(?:le |la )?(?:montant|budget|cout)|how much (?:money|funding)|what (?:is|was) the (?:budget|cost|amount)|montant|budget)\b/u],
   ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
   ['date', /\b(?:quand|depuis quand|jusqu'a quand|en quelle annee|a quelle date|quelle (?:annee|date)|when|since when|what year|which year|what date|on what date)\b/u],
@@ -199,13 +201,41 @@ function wordsOf(folded: string): string {
 
 // ───────────── what a sentence holds ─────────────
 
-const NUMBER_WORDS =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitie|tiers|quart)\b/u;
+const NUMBER_WORD_LIST =
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitie|tiers|quart';
+const NUMBER_WORDS = new RegExp(`\\b(?:${NUMBER_WORD_LIST})\\b`, 'u');
 /** A figure that is a quantity: not a year, not a number inside a symbol, not the number of an article or paragraph. */
 const QUANTITY =
   /(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d])/u;
 const MONEY = /\b(?:dollars?|euros?|usd|eur|francs?|\$|€|millions? de|milliards? de)\b|\$|€/u;
 const MONTHS = /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/u;
+
+/**
+ * A length of time: a figure with a unit («trois ans», «90 jours»), a span between two dates or years
+ * («2018-2025», «du 6 au 8 septembre», «de juillet 2010 à mai 2011», «entre 2018 et 2021», «les 12 et
+ * 13 octobre»), a span to or from a date («jusqu'au 31 mai», «depuis 2011»), or the length of something
+ * («pendant la durée de leurs contrats», «décennal»).
+ */
+const MONTH = '(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)';
+const DURATION = new RegExp(
+  [
+    `\\b(?:\\d[\\d\\s.,]*|${NUMBER_WORD_LIST}|un|une)\\s+(?:jours?|semaines?|mois|ans|annees?|heures?)\\b`,
+    `\\b(?:19|20)\\d\\d\\s*[-–]\\s*(?:19|20)?\\d\\d\\b`,
+    `\\bdu\\s+\\d{1,2}(?:er)?(?:\\s+${MONTH}(?:\\s+\\d{4})?[^.;]{0,80}?)?\\s+au\\s+\\d`,
+    `\\b(?:de|du|entre)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\s+(?:a|au|et)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b`,
+    `\\bles\\s+\\d{1,2}\\s+et\\s+\\d{1,2}\\s+${MONTH}`,
+    `\\bjusqu'?\\s?(?:a|au|en)\\s+(?:\\d|${MONTH}|la fin)`,
+    `\\bdepuis\\s+(?:\\d|${MONTH})`,
+    `\\b(?:pendant|pour|durant)\\s+(?:toute\\s+)?la\\s+duree\\b`,
+    `\\b(?:decenna|quadrienna|quinquenna|trienna|pluriannu)\\w*`,
+  ].join('|'),
+  'u',
+);
+
+/** Whether a folded text gives a length of time (DURATION). */
+export function holdsDuration(folded: string): boolean {
+  return DURATION.test(folded);
+}
 
 function holdsQuantity(folded: string): boolean {
   const withoutYears = folded.replace(YEAR, ' ');
@@ -222,6 +252,8 @@ export function sentenceFits(text: string, type: AnswerType): boolean {
       return holdsQuantity(folded);
     case 'date':
       return new RegExp(YEAR.source, 'u').test(folded) || MONTHS.test(folded);
+    case 'duration':
+      return holdsDuration(folded);
     default:
       return true;
   }

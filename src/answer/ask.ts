@@ -82,6 +82,15 @@ const FIGURE_SENTENCES = 3;
  * Held-out part with 3: 8/25 → 13/25 near misses, 4 → 5 of 144 answered partial.
  */
 const COUNTED_SENTENCES = 3;
+/**
+ * A "combien de temps" / "quelle durée" / "sur quelle période" / "how long" question is answered only if one
+ * of this many best sentences gives a length of time on its topic (analysis.ts, DURATION): «une période
+ * suffisante» is not one. Near-miss probes, duration near misses partial 5 → 10 of 10 with 2 to 8 sentences;
+ * answerable duration questions answered partial 3 of 14 before (as "combien" questions, without the figure
+ * near «temps»), then 4 with 2 sentences, 2 with 3, 0 with 4 to 8: the span often sits in the fourth or fifth
+ * sentence («pendant la période 2021-2022»). Off with the technique 'evidence'.
+ */
+const DURATION_SENTENCES = 5;
 /** Years after the newest report, up to this many, are years the reports cannot cover (2024–2028 here). */
 const FUTURE_YEARS = 5;
 
@@ -336,7 +345,7 @@ function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysi
   if (absentYear !== undefined) return m.partialYear(absentYear);
   const type = analysis.answerType;
   const needs = ctx.on.has('evidence') ? analysis.needs : [];
-  if (type !== 'number' && type !== 'money' && type !== 'date' && needs.length === 0) return null;
+  if (type !== 'number' && type !== 'money' && type !== 'date' && type !== 'duration' && needs.length === 0) return null;
   // The sentences a quote could come from: those of the quote pool, and the best sentences of the others.
   const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
   const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
@@ -348,6 +357,10 @@ function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysi
     if (!candidates.some((sentence) => answers(sentence.text))) {
       return type === 'money' ? m.partialMoney : type === 'date' ? m.partialDate : m.partialFigure;
     }
+  }
+  if (type === 'duration' && ctx.on.has('evidence')) {
+    const candidates = ranked.slice(0, DURATION_SENTENCES);
+    if (!candidates.some((sentence) => sentenceFits(sentence.text, 'duration') && onTopic(sentence.text))) return m.partialDuration;
   }
   const candidates = ranked.slice(0, EVIDENCE_SENTENCES);
   const lacking = needs.find((need) => !candidates.some((sentence) => givesEvidence(sentence.text, need, topic) && onTopic(sentence.text)));
@@ -404,12 +417,18 @@ function topicStems(ctx: AskContext, query: string, language: Language): string[
   const total = ctx.served.index.passages.length;
   const stems = new Set<string>();
   for (const word of words) {
-    if (word.length < 4 || STOP_WORDS.has(word) || /\d/.test(word)) continue;
+    if (word.length < 4 || STOP_WORDS.has(word) || ASKING_WORDS.has(word) || /\d/.test(word)) continue;
     const df = ctx.served.searcher.lexical.passagesWith(word);
     if (df >= 1 && df <= TOPIC_MAX_SHARE * total) stems.add(lightStem(word));
   }
   return [...stems];
 }
+
+/**
+ * Words that say what kind of answer is wanted, not what it is about: "combien de temps a duré la réunion"
+ * is about the meeting, and the sentence that gives its length («du 6 au 8 septembre») need not say «durée».
+ */
+const ASKING_WORDS: ReadonlySet<string> = new Set(['temps', 'dure', 'duree', 'durees', 'durer', 'periode', 'delai', 'delais']);
 
 /** A name as the sentence shows it: "allemagne" → "Allemagne", acronyms in capitals. */
 function displayName(folded: string): string {
