@@ -350,7 +350,8 @@ function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysi
   const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
   const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
   const onTopic = (text: string) => topic.length === 0 || tokenize(text).some((w) => topic.includes(lightStem(w)));
-  if (type === 'number' || type === 'money' || type === 'date') {
+  // A percentage question is answered by a percentage, not by any figure (analysis.ts, PERCENTAGE).
+  if ((type === 'number' && !needs.includes('percentage')) || type === 'money' || type === 'date') {
     const counted = ctx.on.has('counted') ? analysis.counted : undefined;
     const candidates = ranked.slice(0, counted ? COUNTED_SENTENCES : FIGURE_SENTENCES);
     const answers = (text: string) => sentenceFits(text, type) && (!counted || holdsCountOf(text, counted)) && onTopic(text);
@@ -393,6 +394,8 @@ function givesEvidence(text: string, need: Need, topic: readonly string[]): bool
 /** The sentence of a partial answer that lacks a need's evidence. */
 function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
   switch (need) {
+    case 'percentage':
+      return m.partialPercentage;
     case 'penalty':
     case 'sanction':
       return m.partialPenalty;
@@ -428,7 +431,7 @@ function topicStems(ctx: AskContext, query: string, language: Language): string[
  * Words that say what kind of answer is wanted, not what it is about: "combien de temps a duré la réunion"
  * is about the meeting, and the sentence that gives its length («du 6 au 8 septembre») need not say «durée».
  */
-const ASKING_WORDS: ReadonlySet<string> = new Set(['temps', 'dure', 'duree', 'durees', 'durer', 'periode', 'delai', 'delais']);
+const ASKING_WORDS: ReadonlySet<string> = new Set(['temps', 'dure', 'duree', 'durees', 'durer', 'periode', 'delai', 'delais', 'pourcentage', 'taux', 'proportion']);
 
 /** A name as the sentence shows it: "allemagne" → "Allemagne", acronyms in capitals. */
 function displayName(folded: string): string {
