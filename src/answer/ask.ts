@@ -82,15 +82,6 @@ const FIGURE_SENTENCES = 3;
  * Held-out part with 3: 8/25 → 13/25 near misses, 4 → 5 of 144 answered partial.
  */
 const COUNTED_SENTENCES = 3;
-/**
- * A "combien de temps" / "quelle durée" / "sur quelle période" / "how long" question is answered only if one
- * of this many best sentences gives a length of time on its topic (analysis.ts, DURATION): «une période
- * suffisante» is not one. Near-miss probes, duration near misses partial 5 → 10 of 10 with 2 to 8 sentences;
- * answerable duration questions answered partial 3 of 14 before (as "combien" questions, without the figure
- * near «temps»), then 4 with 2 sentences, 2 with 3, 0 with 4 to 8: the span often sits in the fourth or fifth
- * sentence («pendant la période 2021-2022»). Off with the technique 'evidence'.
- */
-const DURATION_SENTENCES = 5;
 /** Years after the newest report, up to this many, are years the reports cannot cover (2024–2028 here). */
 const FUTURE_YEARS = 5;
 
@@ -237,8 +228,9 @@ export async function searchAnswer(
   if (abstained) {
     answer = makeAnswer({ question, language, kind: 'abstain', text: messages(language).abstain, sources, resolvedQuery: query });
   } else {
-    const quotes = chooseQuotes(ctx, queryVector, results, analysis).map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
-    const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language);
+    const chosen = chooseQuotes(ctx, queryVector, results, analysis);
+    const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
+    const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen);
     const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
     answer = makeAnswer({
       question, language, kind: missing ? 'partial' : 'answer', text, quotes, sources,
@@ -329,7 +321,15 @@ function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results: Searc
  * declined) but none of them holds what was asked — the country or body it names, a year it names that is not
  * a document's year, or a figure, amount or date for a "combien", "quel montant", "quand" question.
  */
-function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysis, results: SearchResult[], queryVector: Float32Array, language: Language): string | null {
+function whatIsMissing(
+  ctx: AskContext,
+  query: string,
+  analysis: QuestionAnalysis,
+  results: SearchResult[],
+  queryVector: Float32Array,
+  language: Language,
+  quoted: readonly ScoredSentence[],
+): string | null {
   const s = ctx.served;
   const m = messages(language);
   const pool = results.slice(0, PARTIAL_POOL);
@@ -359,20 +359,56 @@ function whatIsMissing(ctx: AskContext, query: string, analysis: QuestionAnalysi
       return type === 'money' ? m.partialMoney : type === 'date' ? m.partialDate : m.partialFigure;
     }
   }
+  // A "combien de temps" / "quelle durée" / "sur quelle période" / "how long" question is answered only by a
+  // length of time on its topic (analysis.ts, DURATION): «une période suffisante» is not one. Near-miss probes,
+  // duration near misses partial 5 → 10 of 10 with 2 to 8 sentences (EVIDENCE_SENTENCES); answerable duration
+  // questions answered partial 3 of 14 before (as "combien" questions, without a figure near «temps»), then 4
+  // with 2 sentences, 2 with 3, 0 with 4 to 8: the span often sits in the fourth or fifth sentence («pendant la
+  // période 2021-2022»).
   if (type === 'duration' && ctx.on.has('evidence')) {
-    const candidates = ranked.slice(0, DURATION_SENTENCES);
+    const candidates = ranked.slice(0, EVIDENCE_SENTENCES);
     if (!candidates.some((sentence) => sentenceFits(sentence.text, 'duration') && onTopic(sentence.text))) return m.partialDuration;
   }
-  const candidates = ranked.slice(0, EVIDENCE_SENTENCES);
-  const lacking = needs.find((need) => !candidates.some((sentence) => givesEvidence(sentence.text, need, topic) && onTopic(sentence.text)));
+  const best = ranked.slice(0, EVIDENCE_SENTENCES);
+  const lacking = needs.find((need) => {
+    const asking = EVIDENCE[need].asking;
+    const needTopic = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
+    const onNeedTopic = (text: string) => needTopic.length === 0 || tokenize(text).some((w) => needTopic.includes(lightStem(w)));
+    // That it was adopted is often said in the next sentence of a quoted passage («Ce cadre stratégique a été approuvé …»).
+    const adopted = need === 'adoption' ? analysis.adopted : undefined;
+    const quotedPassages = new Set(quoted.map((q) => q.passage.id));
+    const candidates = adopted ? [...new Set([...best, ...ranked.filter((r) => quotedPassages.has(r.passage.id))])] : best;
+    return !candidates.some((sentence) =>
+      adopted ? adoptionOf(sentence.text, adopted) : givesEvidence(sentence.text, need, needTopic) && onNeedTopic(sentence.text),
+    );
+  });
   return lacking ? partialNeed(m, lacking) : null;
 }
 
 /**
- * A question that needs evidence (analysis.ts, EVIDENCE) is answered only if one of this many best sentences
- * of the best passages holds it, on the question's topic.
+ * Whether a sentence says that what was asked about was adopted: an adoption (analysis.ts, ADOPTION_EVIDENCE)
+ * within ADOPTION_WINDOW words of the thing («ont adopté la directive»), or in a sentence about it («Ce cadre
+ * stratégique …, a ensuite été approuvé»).
  */
-const EVIDENCE_SENTENCES = 3;
+function adoptionOf(text: string, thing: readonly string[]): boolean {
+  const folded = foldText(text);
+  const matches = [...folded.matchAll(EVIDENCE.adoption.holds)];
+  if (matches.length === 0) return false;
+  const words = [...folded.matchAll(/[\p{L}\p{N}]+/gu)];
+  const at = words.flatMap((w, i) => (thing.includes(lightStem(w[0])) ? [i] : []));
+  if (at.some((i) => i <= 2)) return true;
+  const wordAt = (offset: number) => words.findIndex((w) => w.index! + w[0].length > offset);
+  return matches.some((match) => at.some((i) => Math.abs(i - wordAt(match.index!)) <= EVIDENCE.adoption.nearTopic!));
+}
+
+/**
+ * A question that needs evidence (analysis.ts, EVIDENCE) is answered only if one of this many best sentences
+ * of the best passages holds it, on the question's topic (an adoption: also any sentence of a quoted passage).
+ * Near-miss probes, near misses partial or declined / answerable answered partial or declined, with the
+ * penalty, percentage, adoption and result rules: 3 sentences 54/83 and 7/136, 4 the same, 5 54 and 6, 6 52 and
+ * 6, 8 50 and 6 (the further sentences give a percentage or an adoption of something else).
+ */
+const EVIDENCE_SENTENCES = 5;
 
 /** Whether a sentence holds the evidence a need asks for, near a topic word when the need says so. */
 function givesEvidence(text: string, need: Need, topic: readonly string[]): boolean {
@@ -399,6 +435,8 @@ function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
     case 'penalty':
     case 'sanction':
       return m.partialPenalty;
+    case 'adoption':
+      return m.partialAdoption;
   }
 }
 
@@ -415,12 +453,12 @@ const TOPIC_MAX_SHARE = 0.05;
  * 13 → 16 of 25, 5 → 7 of 144. Kept: a figure quoted for another subject is the failure users remember, and a
  * partial answer still shows its quotes.
  */
-function topicStems(ctx: AskContext, query: string, language: Language): string[] {
+function topicStems(ctx: AskContext, query: string, language: Language, asking?: RegExp): string[] {
   const words = language === 'en' ? tokenize(frenchCounterparts(query)) : tokenize(query);
   const total = ctx.served.index.passages.length;
   const stems = new Set<string>();
   for (const word of words) {
-    if (word.length < 4 || STOP_WORDS.has(word) || ASKING_WORDS.has(word) || /\d/.test(word)) continue;
+    if (word.length < 4 || STOP_WORDS.has(word) || ASKING_WORDS.has(word) || asking?.test(word) || /\d/.test(word)) continue;
     const df = ctx.served.searcher.lexical.passagesWith(word);
     if (df >= 1 && df <= TOPIC_MAX_SHARE * total) stems.add(lightStem(word));
   }
