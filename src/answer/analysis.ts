@@ -138,7 +138,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
 // ───────────── evidence a question needs ─────────────
 
 /** Kinds of evidence a question can need, beyond its answer type (see EVIDENCE). */
-export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption';
+export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result';
 
 /**
  * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
@@ -210,6 +210,18 @@ const ADOPTION_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:adoptee?s?|approuvee?s?|r
  */
 const ADOPTION_WINDOW = 12;
 
+/**
+ * "Quel a été le résultat de …", "Quels résultats …", "Le projet a-t-il atteint ses objectifs ?", "What was the
+ * outcome of …": answered only by a sentence that reports one — «a permis de», «s'est avérée efficace»,
+ * «a constaté», «a abouti» —, not by the description of what was undertaken. Near-miss probes: outcome near
+ * misses partial 9 → 15 of 22 (the Blue Heart campaign, THB Liberi, the EU's legislative initiative …);
+ * the answerable result questions (Weka II «a permis de secourir», LibertApp «s'était avérée très efficace»,
+ * the Joint Inspection Unit «a constaté») still answered, 6 of 136 answerable answered partial as before.
+ */
+const RESULT = /\b(?:resultats?|results?|outcomes?|abouti\w*|debouche\w*|atteint (?:ses|leurs|son|les) objectifs|achieved?|succes|success\w*)\b/u;
+const RESULT_YES_NO = /\b(?:efficaces?|effective|a-t-(?:il|elle) permis|ont-(?:ils|elles) permis)\b/u;
+const RESULT_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:permis|abouti\\w*|debouche|averee?s?|revelee?s?|resultats?|succes|reussi\\w*|contribue|constate|conduit a|entraine)\\b`, 'gu');
+
 const yesNo = (q: string) => !WH_QUESTION.test(q) && !MODAL.test(q);
 
 export const EVIDENCE: Record<Need, Evidence> = {
@@ -221,6 +233,11 @@ export const EVIDENCE: Record<Need, Evidence> = {
     holds: ADOPTION_EVIDENCE,
     nearTopic: ADOPTION_WINDOW,
     asking: /^(?:adopt|approuv|ratifi|adhe|promulg|finalis|retenu|vigueur|operationnel|finalement|entre)/u,
+  },
+  result: {
+    asked: (q, type) => (RESULT.test(q) || (type === 'yes-no' && yesNo(q) && RESULT_YES_NO.test(q))) && !MODAL.test(q),
+    holds: RESULT_EVIDENCE,
+    asking: /^(?:resultat|abouti|debouch|objectif|succes|efficac|atteint)/u,
   },
 };
 

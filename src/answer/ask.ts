@@ -437,6 +437,8 @@ function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
       return m.partialPenalty;
     case 'adoption':
       return m.partialAdoption;
+    case 'result':
+      return m.partialResult;
   }
 }
 
