@@ -203,10 +203,11 @@ const NOT_DONE = "(?<!\\b(?:aura|auront|sera|seront|serait|seraient|etre)\\s+(?:
 const ADOPTION = /\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|en vigueur|operationnel\w*|finalement|adopt(?:ed)?|approved?|ratif(?:y|ied)|acceded?|accede|enter(?:ed)? into force|in force|finali[sz]ed?|endorsed?|passed|operational|eventually|finally)\b/u;
 const ADOPTION_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|entree?s? en vigueur|operationnel(?:le)?s?)\\b`, 'gu');
 /**
- * How near the adoption must stand to what was adopted, in words. Near-miss probes, adoption and result rules
- * (near misses partial or declined / answerable answered partial or declined): 6 or 8 words 54/83 and 7/136,
- * 12 54 and 6, 16 or 20 53 and 6 (the French law «relative au devoir de vigilance, qui avait été adoptée» then
- * passes for the directive on the same duty).
+ * How near the adoption must stand to what was adopted, in words, when the sentence is not about it from its
+ * first words (ask.ts, adoptionOf). Near-miss probes, near misses partial or declined / answerable answered
+ * partial or declined: 6 or 8 words 56/83 and 7/136, 12 to 20 56 and 6. Before the sentence also had to be on
+ * the rest of the question's topic, 16 and 20 let the French law «relative au devoir de vigilance, qui avait
+ * été adoptée» pass for the directive on the same duty.
  */
 const ADOPTION_WINDOW = 12;
 

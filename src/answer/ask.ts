@@ -378,8 +378,14 @@ function whatIsMissing(
     const adopted = need === 'adoption' ? analysis.adopted : undefined;
     const quotedPassages = new Set(quoted.map((q) => q.passage.id));
     const candidates = adopted ? [...new Set([...best, ...ranked.filter((r) => quotedPassages.has(r.passage.id))])] : best;
+    // Of what was adopted, and on the rest of the question's topic: «la directive sur le devoir de vigilance»
+    // is not «la directive 2014/24/UE sur la passation des marchés publics».
+    const rest = adopted ? needTopic.filter((stem) => !adopted.includes(stem)) : [];
+    const onRest = (text: string) => rest.length === 0 || tokenize(text).some((w) => rest.includes(lightStem(w)));
     return !candidates.some((sentence) =>
-      adopted ? adoptionOf(sentence.text, adopted) : givesEvidence(sentence.text, need, needTopic) && onNeedTopic(sentence.text),
+      adopted
+        ? adoptionOf(sentence.text, adopted, onRest)
+        : givesEvidence(sentence.text, need, needTopic) && onNeedTopic(sentence.text),
     );
   });
   return lacking ? partialNeed(m, lacking) : null;
@@ -387,16 +393,22 @@ function whatIsMissing(
 
 /**
  * Whether a sentence says that what was asked about was adopted: an adoption (analysis.ts, ADOPTION_EVIDENCE)
- * within ADOPTION_WINDOW words of the thing («ont adopté la directive»), or in a sentence about it («Ce cadre
- * stratégique …, a ensuite été approuvé»).
+ * in a sentence on the rest of the question's topic, within ADOPTION_WINDOW words of the thing («ont adopté la
+ * directive … sur le devoir de vigilance») or with the thing as its subject; or in a sentence that opens on the
+ * thing the passage has just described («Ce cadre stratégique a été approuvé …»).
  */
-function adoptionOf(text: string, thing: readonly string[]): boolean {
+function adoptionOf(text: string, thing: readonly string[], onRest: (text: string) => boolean): boolean {
   const folded = foldText(text);
   const matches = [...folded.matchAll(EVIDENCE.adoption.holds)];
   if (matches.length === 0) return false;
   const words = [...folded.matchAll(/[\p{L}\p{N}]+/gu)];
   const at = words.flatMap((w, i) => (thing.includes(lightStem(w[0])) ? [i] : []));
-  if (at.some((i) => i <= 2)) return true;
+  const opensOnIt = at.some((i) => i <= 2);
+  if (opensOnIt && /^(?:ce|cet|cette|ces)$/u.test(words[0]?.[0] ?? '')) return true;
+  if (!onRest(text)) return false;
+  // A sentence whose subject it is says it of it however long the subject («La déclaration politique …, rédigée
+  // en 2021 …, a été adoptée»).
+  if (opensOnIt) return true;
   const wordAt = (offset: number) => words.findIndex((w) => w.index! + w[0].length > offset);
   return matches.some((match) => at.some((i) => Math.abs(i - wordAt(match.index!)) <= EVIDENCE.adoption.nearTopic!));
 }
