@@ -33,6 +33,11 @@ export interface QuestionAnalysis {
    * adopt the regulation …?"), as the stems a French sentence may use for it.
    */
   adopted?: string[];
+  /**
+   * The adjective of the superlative a ranking question asks for ("le pays le plus touché", "the largest
+   * contribution"), as stems: words that say what is asked, not what it is about.
+   */
+  superlative?: string[];
   /** The kind of document the question names: "le rapport du Secrétaire général", "the background paper". */
   documentKind?: 'secretary-general-report' | 'background-paper' | 'report';
 }
@@ -121,6 +126,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
   }
   const counted = countedThing(folded, language);
   const adopted = EVIDENCE.adoption.asked(folded, answerType) ? adoptedThing(folded, language) : undefined;
+  const superlative = askedSuperlative(folded);
   const documentKind = DOCUMENT_KINDS.find(([, cue]) => cue.test(folded))?.[0];
   return {
     answerType,
@@ -131,6 +137,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     asksRecommendation: RECOMMENDATION.test(folded),
     needs: (Object.keys(EVIDENCE) as Need[]).filter((need) => EVIDENCE[need].asked(folded, answerType)),
     ...(adopted ? { adopted } : {}),
+    ...(superlative ? { superlative } : {}),
     ...(documentKind ? { documentKind } : {}),
   };
 }
@@ -138,7 +145,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
 // ───────────── evidence a question needs ─────────────
 
 /** Kinds of evidence a question can need, beyond its answer type (see EVIDENCE). */
-export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result';
+export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result' | 'ranking';
 
 /**
  * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
@@ -225,6 +232,33 @@ const RESULT_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:permis|abouti\\w*|debouche|
 
 const yesNo = (q: string) => !WH_QUESTION.test(q) && !MODAL.test(q);
 
+/**
+ * "Quel pays compte le plus grand nombre de victimes ?", "Quelle est la forme la plus répandue ?", "Which country
+ * made the largest contribution?": a ranking is given only by a sentence that ranks — a superlative («le/la/l'
+ * plus ADJ», «principal») on the question's topic —, not by the description of one country or one form. Only a
+ * wh-question asks for a ranking, and not «les plus vulnérables», which qualifies a group. Near-miss probes:
+ * ranking near misses partial 2 → 6 of 6, answerable ranking questions (the largest sector, the most recent
+ * member, the strongest fall) still answered 6 of 6. Requiring the same adjective as the question's (through
+ * groups of synonyms: «la plus forte baisse» does not say which country has the most victims) changed nothing
+ * there and was left out.
+ */
+const NOT_RANKING = /^(?:tot|tard|souvent|possible|vite|rapidement|vulnerables?|pauvres?|defavorises?|marginalises?|exposes?)$/u;
+const FRENCH_SUPERLATIVE = /\b(?:le|la|l')\s*(?:plus|moins)\s+(\p{L}{3,})/gu;
+const ENGLISH_SUPERLATIVE = /\b(?:the\s+(?:most|least)\s+(\p{L}{3,})|(largest|biggest|greatest|highest|lowest|smallest|strongest|weakest|newest|latest|oldest|earliest|steepest|sharpest))\b/u;
+const SENTENCE_SUPERLATIVE = /\b(?:le|la|les|l')\s*(?:plus|moins)\s+(\p{L}{3,})|\b(principa(?:l|le|ux|les))\b/gu;
+
+/** The adjective of the superlative a wh-question asks for (its stems, French through the lexicon), or undefined. */
+function askedSuperlative(folded: string): string[] | undefined {
+  if (!WH_QUESTION.test(folded)) return undefined;
+  let adjective = [...folded.matchAll(FRENCH_SUPERLATIVE)].map((m) => m[1]!).find((a) => !NOT_RANKING.test(a));
+  if (!adjective) {
+    const english = ENGLISH_SUPERLATIVE.exec(folded);
+    adjective = english ? (english[1] ?? english[2]) : undefined;
+  }
+  if (!adjective) return undefined;
+  return [...new Set([adjective, ...counterpartsOf(adjective).map((w) => foldText(w))].map(lightStem))];
+}
+
 export const EVIDENCE: Record<Need, Evidence> = {
   percentage: { asked: (q) => PERCENTAGE.test(q), holds: PERCENTAGE_EVIDENCE },
   penalty: { asked: (q) => PRISON_OR_FINE.test(q), holds: PENALTY_EVIDENCE },
@@ -235,6 +269,7 @@ export const EVIDENCE: Record<Need, Evidence> = {
     nearTopic: ADOPTION_WINDOW,
     asking: /^(?:adopt|approuv|ratifi|adhe|promulg|finalis|retenu|vigueur|operationnel|finalement|entre)/u,
   },
+  ranking: { asked: (q) => askedSuperlative(q) !== undefined, holds: SENTENCE_SUPERLATIVE },
   result: {
     asked: (q, type) => (RESULT.test(q) || (type === 'yes-no' && yesNo(q) && RESULT_YES_NO.test(q))) && !MODAL.test(q),
     holds: RESULT_EVIDENCE,

@@ -372,7 +372,9 @@ function whatIsMissing(
   const best = ranked.slice(0, EVIDENCE_SENTENCES);
   const lacking = needs.find((need) => {
     const asking = EVIDENCE[need].asking;
-    const needTopic = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
+    const asked = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
+    // A superlative's own adjective («la plus répandue») says what is asked, not what it is about.
+    const needTopic = need === 'ranking' ? asked.filter((stem) => !analysis.superlative?.includes(stem)) : asked;
     const onNeedTopic = (text: string) => needTopic.length === 0 || tokenize(text).some((w) => needTopic.includes(lightStem(w)));
     // That it was adopted is often said in the next sentence of a quoted passage («Ce cadre stratégique a été approuvé …»).
     const adopted = need === 'adoption' ? analysis.adopted : undefined;
@@ -451,6 +453,8 @@ function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
       return m.partialAdoption;
     case 'result':
       return m.partialResult;
+    case 'ranking':
+      return m.partialRanking;
   }
 }
 
