@@ -12,6 +12,8 @@ export interface QuestionAnalysis {
   acrossReports: boolean;
   /** Years the question names (19xx, 20xx). */
   years: number[];
+  /** "after May 2023", «après 2023»: what the question asks came after this, as it names it (year, month). */
+  after?: { year: number; month?: number };
   /** Countries and bodies the question names, as written, each with the folded forms that count as it. */
   names: Array<{ text: string; forms: string[] }>;
   /**
@@ -128,11 +130,13 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
   const adopted = EVIDENCE.adoption.asked(folded, answerType) ? adoptedThing(folded, language) : undefined;
   const superlative = askedSuperlative(folded);
   const documentKind = DOCUMENT_KINDS.find(([, cue]) => cue.test(folded))?.[0];
+  const after = AFTER.exec(folded);
   return {
     answerType,
     acrossReports: ACROSS_REPORTS.test(folded),
     years: [...new Set([...question.matchAll(YEAR)].map((m) => Number(m[1])))],
     names,
+    ...(after ? { after: { year: Number(after[2]), ...(after[1] ? { month: monthNumber(after[1]) } : {}) } } : {}),
     ...(counted ? { counted } : {}),
     asksRecommendation: RECOMMENDATION.test(folded),
     needs: (Object.keys(EVIDENCE) as Need[]).filter((need) => EVIDENCE[need].asked(folded, answerType)),
@@ -335,6 +339,14 @@ export function holdsEvidence(text: string, need: Need): boolean {
   pattern.lastIndex = 0;
   return pattern.test(foldText(text));
 }
+
+const MONTH_NAMES = [
+  ['janvier', 'january'], ['fevrier', 'february'], ['mars', 'march'], ['avril', 'april'], ['mai', 'may'], ['juin', 'june'],
+  ['juillet', 'july'], ['aout', 'august'], ['septembre', 'september'], ['octobre', 'october'], ['novembre', 'november'], ['decembre', 'december'],
+];
+const monthNumber = (name: string) => MONTH_NAMES.findIndex((names) => names.includes(name)) + 1;
+/** «après 2023», «après mai 2023», "after May 2023", "later than 2023": not «depuis», whose year is covered too. */
+const AFTER = new RegExp(`\\b(?:apres|after|later than|au-dela de)\\s+(?:(?:le mois de\\s+)?(${MONTH_NAMES.flat().join('|')})\\s+)?(20\\d\\d)\\b`, 'u');
 
 const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;
 const DOCUMENT_KINDS: Array<[NonNullable<QuestionAnalysis['documentKind']>, RegExp]> = [

@@ -343,6 +343,10 @@ function whatIsMissing(
     (year) => !documentYears.has(year) && (!texts.some((text) => mentionsYear(text, year)) || (year > newest && year <= newest + FUTURE_YEARS)),
   );
   if (absentYear !== undefined) return m.partialYear(absentYear);
+  // "after May 2023", «après 2023» when the newest report is of 2023: what came after the reports, they cannot
+  // tell, though the year is theirs (the year rule passes it). Near-miss probes: the one such near miss partial
+  // (it quoted the accessions of 2022 and 2023); "Which States acceded to the Protocol after 2021?" still answered.
+  if (ctx.on.has('evidence') && analysis.after && analysis.after.year >= newest) return m.partialAfter(analysis.after.year, analysis.after.month);
   const type = analysis.answerType;
   const needs = ctx.on.has('evidence') ? analysis.needs : [];
   if (type !== 'number' && type !== 'money' && type !== 'date' && type !== 'duration' && needs.length === 0) return null;

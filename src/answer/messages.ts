@@ -1,5 +1,8 @@
 import type { Language } from './schema.ts';
 
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** Everything the tool writes in its own words, in both languages; quotes stay in the reports' language. */
 export const MESSAGES = {
   fr: {
@@ -26,6 +29,8 @@ export const MESSAGES = {
     partialRanking: 'Les rapports évoquent le sujet mais ne donnent pas ce classement.',
     partialPenalty: 'Les rapports évoquent le sujet mais ne donnent pas cette peine ou sanction.',
     partialYear: (year: number) => `Les rapports évoquent le sujet mais ne disent rien de l’année ${year}.`,
+    partialAfter: (year: number, month?: number) =>
+      `Les rapports évoquent le sujet mais ne disent rien de ce qui a suivi ${month ? `${FRENCH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `Les rapports évoquent le sujet mais ne mentionnent pas ${name} à ce propos.`,
     closest: 'Les passages les plus proches :',
   },
@@ -53,6 +58,8 @@ export const MESSAGES = {
     partialRanking: 'The reports touch on this but do not give that ranking.',
     partialPenalty: 'The reports touch on this but do not give that penalty or sanction.',
     partialYear: (year: number) => `The reports touch on this but say nothing about ${year}.`,
+    partialAfter: (year: number, month?: number) =>
+      `The reports touch on this but say nothing about what came after ${month ? `${ENGLISH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `The reports touch on this but do not mention ${name} in this connection.`,
     closest: 'The closest passages:',
   },
