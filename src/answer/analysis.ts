@@ -348,6 +348,13 @@ const monthNumber = (name: string) => MONTH_NAMES.findIndex((names) => names.inc
 /** «après 2023», «après mai 2023», "after May 2023", "later than 2023": not «depuis», whose year is covered too. */
 const AFTER = new RegExp(`\\b(?:apres|after|later than|au-dela de)\\s+(?:(?:le mois de\\s+)?(${MONTH_NAMES.flat().join('|')})\\s+)?(20\\d\\d)\\b`, 'u');
 
+const BOUND = new RegExp(`\\b(?:apres|after|later than|au-dela de|depuis|since|avant|before)\\s+(?:(?:le mois de\\s+)?(?:${MONTH_NAMES.flat().join('|')})\\s+)?(20\\d\\d|19\\d\\d)\\b`, 'gu');
+
+/** Years that bound a period the question asks about: "after 2021", «depuis 2021», "before May 2017". */
+export function boundingYears(question: string): number[] {
+  return [...foldText(question).matchAll(BOUND)].map((m) => Number(m[1]));
+}
+
 const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;
 const DOCUMENT_KINDS: Array<[NonNullable<QuestionAnalysis['documentKind']>, RegExp]> = [
   ['secretary-general-report', /(?<!vice-)\b(?:secretaire general|secretary[- ]general)\b/u],

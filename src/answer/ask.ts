@@ -5,7 +5,7 @@ import type { Document, Passage } from '../corpus/index.ts';
 import { dot, type Embedder } from '../embed/index.ts';
 import type { LoadedIndex } from '../index/index.ts';
 import { createLookup, foldText, frenchCounterparts, isReferenceQuestion, lightStem, STOP_WORDS, tokenize, makePassageFilter, rootKinds, type SearchFilters, type SearchResult, type Searcher } from '../search/index.ts';
-import { analyzeQuestion, EVIDENCE, holdsCountOf, mentions, mentionsYear, passageFits, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
+import { analyzeQuestion, boundingYears, EVIDENCE, holdsCountOf, mentions, mentionsYear, passageFits, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
 import { answerText, citePassage, lookupText, toQuote } from './compose.ts';
 import type { ConversationTurn } from './conversation.ts';
 import { declineReason, type DeclineReason } from './declines.ts';
@@ -131,8 +131,10 @@ export function routeQuestion(
     }
   }
   if (followUp.kind === 'refine') return { kind: 'search', query: followUp.query, filters: followUp.filters };
-  // Years named in a question that are years of documents we have ("le rapport 2017") become a filter.
-  const years = yearsIn(question).filter((year) => known.has(year));
+  // Years named in a question that are years of documents we have ("le rapport 2017") become a filter; not a
+  // year that bounds a period ("acceded after 2021", «depuis 2021»), whose events the later reports tell.
+  const bounds = boundingYears(question);
+  const years = yearsIn(question).filter((year) => known.has(year) && !bounds.includes(year));
   return { kind: 'search', query: question, filters: { ...filters, ...(years.length ? { years } : {}) } };
 }
 
