@@ -393,7 +393,7 @@ function whatIsMissing(
     return !candidates.some((sentence) =>
       adopted
         ? adoptionOf(sentence.text, adopted, onRest)
-        : givesEvidence(sentence.text, need, needTopic) && onNeedTopic(sentence.text),
+        : givesEvidence(sentence.text, need, needTopic) && (EVIDENCE[need].anyTopic || onNeedTopic(sentence.text)),
     );
   });
   return lacking ? partialNeed(m, lacking) : null;
