@@ -153,14 +153,12 @@ export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result'
 
 /**
  * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
- * `holds` is a global regex on a folded sentence (its matches are the evidence); `nearTopic`, when set, asks
- * the evidence to stand within that many words of one of the question's topic words (ask.ts, `topicStems`):
- * an adoption must be the adoption of what was asked about, not of the resolution beside it.
+ * `holds` is a regex on a folded sentence. The sentence must also be on the question's topic (ask.ts,
+ * `topicStems`) unless `anyTopic`; an adoption must be said of what was adopted (QuestionAnalysis.adopted).
  */
 export interface Evidence {
   asked: (folded: string, type: AnswerType) => boolean;
   holds: RegExp;
-  nearTopic?: number;
   /**
    * Words of the question (folded, French or the lexicon's French for English) that only say what is asked —
    * «approuvé», «résultats», "acceded" (→ «adhésion») — and so are not topic words the evidence must be near.
@@ -181,8 +179,8 @@ export interface Evidence {
  */
 const PRISON_OR_FINE = /(?<!\ba )\b(?:peines?|prison|emprisonnement|reclusion|amendes?|sentences?|sentenced|imprisonment|jail|fines?|fined)\b/u;
 const SANCTION = /\b(?:sanctions?|sanctionne\w*|penalt(?:y|ies)|punish\w*|punie?s?|punir)\b/u;
-const PENALTY_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion|amendes?)\b/gu;
-const SANCTION_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion|amendes?|sanction\w*|exclu\w*)\b/gu;
+const PENALTY_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion|amendes?)\b/u;
+const SANCTION_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion|amendes?|sanction\w*|exclu\w*)\b/u;
 
 /**
  * A percentage, rate or share («quel pourcentage», «quel taux», «quelle part», «de combien … a diminué», "what
@@ -195,7 +193,7 @@ const SANCTION_EVIDENCE = /(?<!\ba )\b(?:peines?|emprisonnement|prison|reclusion
  * «condamnations»).
  */
 const PERCENTAGE = /\b(?:pourcentage|pour cent|taux|proportion|quelle (?:est la )?part|percentage|percent|per cent|proportion|what share|share of|rate)\b|%|\bde combien\b.*\b(?:diminu|augment|baiss|recul|progress|chut)\w*|\bby how much\b/u;
-const PERCENTAGE_EVIDENCE = /%|\bpour ?cent\b|\bpourcentage\b|\b(?:moitie|tiers|quart|doubl\w*|tripl\w*)\b|\bfois plus\b|\bmultiplie\w* par\b/gu;
+const PERCENTAGE_EVIDENCE = /%|\bpour ?cent\b|\bpourcentage\b|\b(?:moitie|tiers|quart|doubl\w*|tripl\w*)\b|\bfois plus\b|\bmultiplie\w* par\b/u;
 
 /** A question that asks what something is, not whether: it opens with an interrogative word. */
 const WH_QUESTION =
@@ -209,20 +207,12 @@ const NOT_DONE = "(?<!\\b(?:aura|auront|sera|seront|serait|seraient|etre)\\s+(?:
  * "La directive a-t-elle été adoptée ?", "Has the regulation entered into force?", "Did the Working Group adopt
  * …?": a yes-no question about an adoption, a ratification or an entry into force is answered only by a
  * sentence that says it was done (or not done) — «a été approuvé», «ont adhéré», «n'a pas été adopté» — and
- * says it of what was asked: the adoption must stand within ADOPTION_WINDOW words of one of the question's
- * topic words. «Une proposition de règlement …» does not say, nor «quand il aura été approuvé», nor the
- * resolution the Parliament adopted in the sentence about the directive proposed later.
+ * says it of what was asked (ask.ts, adoptionOf). «Une proposition de règlement …» does not say, nor «quand il
+ * aura été approuvé», nor the resolution the Parliament adopted in the sentence about the directive proposed
+ * later.
  */
 const ADOPTION = /\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|en vigueur|operationnel\w*|finalement|adopt(?:ed)?|approved?|ratif(?:y|ied)|acceded?|accede|enter(?:ed)? into force|in force|finali[sz]ed?|endorsed?|passed|operational|eventually|finally)\b/u;
-const ADOPTION_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|entree?s? en vigueur|operationnel(?:le)?s?)\\b`, 'gu');
-/**
- * How near the adoption must stand to what was adopted, in words, when the sentence is not about it from its
- * first words (ask.ts, adoptionOf). Near-miss probes, near misses partial or declined / answerable answered
- * partial or declined: 6 or 8 words 56/83 and 7/136, 12 to 20 56 and 6. Before the sentence also had to be on
- * the rest of the question's topic, 16 and 20 let the French law «relative au devoir de vigilance, qui avait
- * été adoptée» pass for the directive on the same duty.
- */
-const ADOPTION_WINDOW = 12;
+const ADOPTION_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|entree?s? en vigueur|operationnel(?:le)?s?)\\b`, 'u');
 
 /**
  * "Quel a été le résultat de …", "Quels résultats …", "Le projet a-t-il atteint ses objectifs ?", "What was the
@@ -241,7 +231,7 @@ const RESULT = /\b(?:resultats?|results?|outcomes?|abouti\w*|debouche\w*|atteint
 const RESULT_YES_NO = /\b(?:efficaces?|effective|a-t-(?:il|elle) permis|ont-(?:ils|elles) permis)\b/u;
 const RESULT_EVIDENCE = new RegExp(
   `${NOT_DONE}\\b(?:permis|abouti\\w*|debouche|averee?s?|revelee?s?|resultats?|succes|reussi\\w*|contribue|constate|constatations?|conclusions?|ressort|montre\\w*|(?:mis|met) en evidence|decide|conduit a|entraine|diminue|augmente)\\b`,
-  'gu',
+  'u',
 );
 
 const yesNo = (q: string) => !WH_QUESTION.test(q) && !MODAL.test(q);
@@ -259,7 +249,7 @@ const yesNo = (q: string) => !WH_QUESTION.test(q) && !MODAL.test(q);
 const NOT_RANKING = /^(?:tot|tard|souvent|possible|vite|rapidement|vulnerables?|pauvres?|defavorises?|marginalises?|exposes?)$/u;
 const FRENCH_SUPERLATIVE = /\b(?:le|la|l')\s*(?:plus|moins)\s+(\p{L}{3,})/gu;
 const ENGLISH_SUPERLATIVE = /\b(?:the\s+(?:most|least)\s+(\p{L}{3,})|(largest|biggest|greatest|highest|lowest|smallest|strongest|weakest|newest|latest|oldest|earliest|steepest|sharpest))\b/u;
-const SENTENCE_SUPERLATIVE = /\b(?:le|la|les|l')\s*(?:plus|moins)\s+(\p{L}{3,})|\b(principa(?:l|le|ux|les))\b/gu;
+const SENTENCE_SUPERLATIVE = /\b(?:le|la|les|l')\s*(?:plus|moins)\s+(\p{L}{3,})|\b(principa(?:l|le|ux|les))\b/u;
 
 /** The adjective of the superlative a wh-question asks for (its stems, French through the lexicon), or undefined. */
 function askedSuperlative(folded: string): string[] | undefined {
@@ -280,7 +270,6 @@ export const EVIDENCE: Record<Need, Evidence> = {
   adoption: {
     asked: (q) => yesNo(q) && ADOPTION.test(q),
     holds: ADOPTION_EVIDENCE,
-    nearTopic: ADOPTION_WINDOW,
     asking: /^(?:adopt|approuv|ratifi|adhe|promulg|finalis|retenu|vigueur|operationnel|finalement|entre)/u,
   },
   ranking: { asked: (q) => askedSuperlative(q) !== undefined, holds: SENTENCE_SUPERLATIVE },
@@ -346,9 +335,7 @@ function adoptedThing(folded: string, language: 'fr' | 'en'): string[] | undefin
 
 /** Whether a sentence holds the evidence a need asks for. */
 export function holdsEvidence(text: string, need: Need): boolean {
-  const pattern = EVIDENCE[need].holds;
-  pattern.lastIndex = 0;
-  return pattern.test(foldText(text));
+  return EVIDENCE[need].holds.test(foldText(text));
 }
 
 const MONTH_NAMES = [
