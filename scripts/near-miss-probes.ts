@@ -57,11 +57,12 @@ const x = near.filter((r) => declined(r.kind)).length;
 const y = answerable.filter((r) => declined(r.kind)).length;
 const top5 = answerable.filter((r) => r.hit).length;
 console.log(`near misses partial or declined: ${x}/${near.length}   (${byKind(near, (r) => declined(r.kind))})`);
-console.log(`answerable answered partial or declined: ${y}/${answerable.length}   (${byKind(answerable, (r) => declined(r.kind))})`);
+const unfound = answerable.filter((r) => declined(r.kind) && !r.hit).length;
+console.log(`answerable answered partial or declined: ${y}/${answerable.length}, ${unfound} of them without an answering passage in the top 5   (${byKind(answerable, (r) => declined(r.kind))})`);
 console.log(`answerable with an answering passage in the top 5 sources: ${top5}/${answerable.length}`);
 if (without.length) console.log(`techniques off: ${without.join(', ')}`);
 
-const show = (r: Row) => `  [${r.kind}] (${r.probe.kind}) ${r.probe.q}${r.notice ? `\n      notice: ${r.notice}` : ''}${r.quote ? `\n      quote: ${r.quote}` : ''}`;
+const show = (r: Row) => `  [${r.kind}]${r.probe.answers && !r.hit ? ' (not in top 5)' : ''} (${r.probe.kind}) ${r.probe.q}${r.notice ? `\n      notice: ${r.notice}` : ''}${r.quote ? `\n      quote: ${r.quote}` : ''}`;
 const all = args.includes('--all');
 console.log('\nnear misses answered as if answered:');
 for (const r of near) if (all || !declined(r.kind)) console.log(show(r));
