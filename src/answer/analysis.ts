@@ -46,7 +46,7 @@ export interface QuestionAnalysis {
 
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
 const CUES: Array<[AnswerType, RegExp]> = [
-  // Before 'number': "combien de temps" asks for a length of time, not a count (ask.ts, DURATION_SENTENCES).
+  // Before 'number': "combien de temps" asks for a length of time, not a count (DURATION; ask.ts, whatIsMissing).
   ['duration', /\b(?:combien de temps|pendant combien|combien d'(?:annees|ans|heures)|combien de (?:jours|semaines|mois|annees|heures)|quelle (?:est |etait |a ete )?(?:la )?duree|dans quel delai|(?:sur |pendant |pour )?quelle periode|how long|what (?:is|was) the (?:duration|length)|(?:over |for |during )?(?:what|which) period|how many (?:days|weeks|months|years|hours))\b/u],
   ['money', /\b(?:combien (?:coute|d'argent)|quel(?:le)?s? (?:est |a ete |etait )?(?:le |la )?(?:montant|budget|cout)|how much (?:money|funding)|what (?:is|was) the (?:budget|cost|amount)|montant|budget)\b/u],
   ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
@@ -161,7 +161,7 @@ export interface Evidence {
   holds: RegExp;
   /**
    * Words of the question (folded, French or the lexicon's French for English) that only say what is asked —
-   * «approuvé», «résultats», "acceded" (→ «adhésion») — and so are not topic words the evidence must be near.
+   * «approuvé», «résultats», "acceded" (→ «adhésion») — and so are not topic words the evidence sentence must share.
    */
   asking?: RegExp;
   /** The evidence counts in any of the best sentences, not only in those on the question's topic. */
@@ -211,7 +211,7 @@ const NOT_DONE = "(?<!\\b(?:aura|auront|sera|seront|serait|seraient|etre)\\s+(?:
  * aura été approuvé», nor the resolution the Parliament adopted in the sentence about the directive proposed
  * later.
  */
-const ADOPTION = /\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|en vigueur|operationnel\w*|finalement|adopt(?:ed)?|approved?|ratif(?:y|ied)|acceded?|accede|enter(?:ed)? into force|in force|finali[sz]ed?|endorsed?|passed|operational|eventually|finally)\b/u;
+const ADOPTION = /\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|entree?s? en vigueur|(?:est|sont)-(?:il|elle|ils|elles) (?:\w+ )?en vigueur|operationnel\w*|adopt(?:ed)?|approved?|ratif(?:y|ied)|acceded?|accede|enter(?:ed)? into force|in force|finali[sz]ed?|endorsed?|passed|operational)\b/u;
 const ADOPTION_EVIDENCE = new RegExp(`${NOT_DONE}\\b(?:adoptee?s?|approuvee?s?|ratifiee?s?|adhere|promulguee?s?|finalisee?s?|retenue?s?|entree?s? en vigueur|operationnel(?:le)?s?)\\b`, 'u');
 
 /**
@@ -281,7 +281,7 @@ export const EVIDENCE: Record<Need, Evidence> = {
   },
 };
 
-const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'a', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'to', 'into', 'this', 'that', 'these']);
+const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'a', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'the', 'an', 'its', 'their', 'his', 'her', 'to', 'into', 'this', 'that', 'these']);
 const EN_VERB = /^(?:been|be|adopt\w*|approv\w*|ratif\w*|acced\w*|enter\w*|come|came|finali[sz]\w*|endors\w*|pass\w*|enact\w*|sign\w*|become|became)$/u;
 const EN_NP_END = /^(?:on|of|for|by|in|to|at|from|with|under|about|after|before|since|during|into|finally|eventually|already|yet|been|\w{3,}ing)$/u;
 
@@ -343,14 +343,16 @@ const MONTH_NAMES = [
   ['juillet', 'july'], ['aout', 'august'], ['septembre', 'september'], ['octobre', 'october'], ['novembre', 'november'], ['decembre', 'december'],
 ];
 const monthNumber = (name: string) => MONTH_NAMES.findIndex((names) => names.includes(name)) + 1;
+/** A year after one of these words, maybe with its month: «après mai 2023», "after 2021". */
+const yearAfter = (words: string, flags: string) =>
+  new RegExp(`\\b(?:${words})\\s+(?:(?:le mois de\\s+)?(${MONTH_NAMES.flat().join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, flags);
 /** «après 2023», «après mai 2023», "after May 2023", "later than 2023": not «depuis», whose year is covered too. */
-const AFTER = new RegExp(`\\b(?:apres|after|later than|au-dela de)\\s+(?:(?:le mois de\\s+)?(${MONTH_NAMES.flat().join('|')})\\s+)?(20\\d\\d)\\b`, 'u');
-
-const BOUND = new RegExp(`\\b(?:apres|after|later than|au-dela de|depuis|since|avant|before)\\s+(?:(?:le mois de\\s+)?(?:${MONTH_NAMES.flat().join('|')})\\s+)?(20\\d\\d|19\\d\\d)\\b`, 'gu');
+const AFTER = yearAfter('apres|after|later than|au-dela de', 'u');
+const BOUND = yearAfter('apres|after|later than|au-dela de|depuis|since|avant|before', 'gu');
 
 /** Years that bound a period the question asks about: "after 2021", «depuis 2021», "before May 2017". */
 export function boundingYears(question: string): number[] {
-  return [...foldText(question).matchAll(BOUND)].map((m) => Number(m[1]));
+  return [...foldText(question).matchAll(BOUND)].map((m) => Number(m[2]));
 }
 
 const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;
@@ -391,7 +393,8 @@ const NUMBER_WORDS = new RegExp(`\\b(?:${NUMBER_WORD_LIST})\\b`, 'u');
 const QUANTITY =
   /(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d])/u;
 const MONEY = /\b(?:dollars?|euros?|usd|eur|francs?|\$|€|millions? de|milliards? de)\b|\$|€/u;
-const MONTHS = /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/u;
+const MONTH = `(?:${MONTH_NAMES.map(([french]) => french).join('|')})`;
+const MONTHS = new RegExp(`\\b${MONTH}\\b`, 'u');
 
 /**
  * A length of time: a figure with a unit («trois ans», «90 jours»), a span between two dates or years
@@ -399,7 +402,6 @@ const MONTHS = /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|
  * 13 octobre»), a span to or from a date («jusqu'au 31 mai», «depuis 2011»), or the length of something
  * («pendant la durée de leurs contrats», «décennal»).
  */
-const MONTH = '(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)';
 const DURATION = new RegExp(
   [
     `\\b(?:\\d[\\d\\s.,]*|${NUMBER_WORD_LIST}|un|une)\\s+(?:jours?|semaines?|mois|ans|annees?|heures?)\\b`,

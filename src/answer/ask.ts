@@ -321,7 +321,9 @@ function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results: Searc
 /**
  * The sentence of a partial answer, or null: the best passages are on the subject (the question was not
  * declined) but none of them holds what was asked — the country or body it names, a year it names that is not
- * a document's year, or a figure, amount or date for a "combien", "quel montant", "quand" question.
+ * a document's year or comes after the reports, a figure, amount, date or duration for a "combien", "quel
+ * montant", "quand", "combien de temps" question, or the evidence the question needs (analysis.ts, EVIDENCE): a
+ * penalty, a percentage, an adoption, a result, a ranking.
  */
 function whatIsMissing(
   ctx: AskContext,
@@ -378,9 +380,9 @@ function whatIsMissing(
   const best = ranked.slice(0, EVIDENCE_SENTENCES);
   const lacking = needs.find((need) => {
     const asking = EVIDENCE[need].asking;
-    const asked = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
+    const withoutAsking = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
     // A superlative's own adjective («la plus répandue») says what is asked, not what it is about.
-    const needTopic = need === 'ranking' ? asked.filter((stem) => !analysis.superlative?.includes(stem)) : asked;
+    const needTopic = need === 'ranking' ? withoutAsking.filter((stem) => !analysis.superlative?.includes(stem)) : withoutAsking;
     const onNeedTopic = (text: string) => needTopic.length === 0 || tokenize(text).some((w) => needTopic.includes(lightStem(w)));
     // That it was adopted is often said in the next sentence of a quoted passage («Ce cadre stratégique a été approuvé …»).
     const adopted = need === 'adoption' ? analysis.adopted : undefined;
@@ -411,9 +413,8 @@ function whatIsMissing(
  * words let the French law «relative au devoir de vigilance, qui avait été adoptée» pass for the directive.
  */
 function adoptionOf(text: string, thing: readonly string[], onRest: (text: string) => boolean): boolean {
-  const folded = foldText(text);
   if (!holdsEvidence(text, 'adoption')) return false;
-  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const at = words.flatMap((w, i) => (thing.includes(lightStem(w)) ? [i] : []));
   if (at.length === 0) return false;
   return (/^(?:ce|cet|cette|ces)$/u.test(words[0] ?? '') && at.some((i) => i <= 2)) || onRest(text);
@@ -422,9 +423,10 @@ function adoptionOf(text: string, thing: readonly string[], onRest: (text: strin
 /**
  * A question that needs evidence (analysis.ts, EVIDENCE) is answered only if one of this many best sentences
  * of the best passages holds it, on the question's topic (an adoption: also any sentence of a quoted passage).
- * Near-miss probes, near misses partial or declined / answerable answered partial or declined, with the
- * penalty, percentage, adoption and result rules: 3 sentences 54/83 and 7/136, 4 the same, 5 54 and 6, 6 52 and
- * 6, 8 50 and 6 (the further sentences give a percentage or an adoption of something else).
+ * Near-miss probes (then 83 near misses and 136 answerable questions), near misses partial or declined /
+ * answerable answered partial or declined, with the penalty, percentage, adoption and result rules: 3 sentences
+ * 54/83 and 7/136, 4 the same, 5 54 and 6, 6 52 and 6, 8 50 and 6 (the further sentences give a percentage or
+ * an adoption of something else).
  */
 const EVIDENCE_SENTENCES = 5;
 
