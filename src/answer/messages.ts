@@ -1,5 +1,8 @@
 import type { Language } from './schema.ts';
 
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** Everything the tool writes in its own words, in both languages; quotes stay in the reports' language. */
 export const MESSAGES = {
   fr: {
@@ -19,7 +22,15 @@ export const MESSAGES = {
     partialFigure: 'Les rapports évoquent le sujet mais ne donnent pas ce chiffre.',
     partialMoney: 'Les rapports évoquent le sujet mais ne donnent pas ce montant.',
     partialDate: 'Les rapports évoquent le sujet mais ne donnent pas cette date.',
+    partialDuration: 'Les rapports évoquent le sujet mais ne donnent pas cette durée.',
+    partialPercentage: 'Les rapports évoquent le sujet mais ne donnent pas ce pourcentage.',
+    partialAdoption: 'Les rapports évoquent le sujet mais ne disent pas si cela a été adopté ou est entré en vigueur.',
+    partialResult: 'Les rapports évoquent le sujet mais n’en donnent pas le résultat.',
+    partialRanking: 'Les rapports évoquent le sujet mais ne donnent pas ce classement.',
+    partialPenalty: 'Les rapports évoquent le sujet mais ne donnent pas cette peine ou sanction.',
     partialYear: (year: number) => `Les rapports évoquent le sujet mais ne disent rien de l’année ${year}.`,
+    partialAfter: (year: number, month?: number) =>
+      `Les rapports évoquent le sujet mais ne disent rien de ce qui a suivi ${month ? `${FRENCH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `Les rapports évoquent le sujet mais ne mentionnent pas ${name} à ce propos.`,
     closest: 'Les passages les plus proches :',
   },
@@ -40,7 +51,15 @@ export const MESSAGES = {
     partialFigure: 'The reports touch on this but do not give that figure.',
     partialMoney: 'The reports touch on this but do not give that amount.',
     partialDate: 'The reports touch on this but do not give that date.',
+    partialDuration: 'The reports touch on this but do not give that duration.',
+    partialPercentage: 'The reports touch on this but do not give that percentage.',
+    partialAdoption: 'The reports touch on this but do not say whether it was adopted or came into force.',
+    partialResult: 'The reports touch on this but do not give its outcome.',
+    partialRanking: 'The reports touch on this but do not give that ranking.',
+    partialPenalty: 'The reports touch on this but do not give that penalty or sanction.',
     partialYear: (year: number) => `The reports touch on this but say nothing about ${year}.`,
+    partialAfter: (year: number, month?: number) =>
+      `The reports touch on this but say nothing about what came after ${month ? `${ENGLISH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `The reports touch on this but do not mention ${name} in this connection.`,
     closest: 'The closest passages:',
   },
