@@ -388,7 +388,8 @@ function whatIsMissing(
   // with 2 sentences, 2 with 3, 0 with 4 to 8: the span often sits in the fourth or fifth sentence («pendant la
   // période 2021-2022»).
   if (type === 'duration' && ctx.on.has('evidence')) {
-    const candidates = ranked.slice(0, EVIDENCE_SENTENCES);
+    // The first quote counts too: the answer must not say the reports lack the span its own first quote gives.
+    const candidates = withLead(quoted[0], ranked.slice(0, EVIDENCE_SENTENCES));
     if (!candidates.some((sentence) => sentenceFits(sentence.text, 'duration') && onTopic(sentence.text))) return m.partialDuration;
   }
   const best = ranked.slice(0, EVIDENCE_SENTENCES);
@@ -459,6 +460,12 @@ function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
     case 'ranking':
       return m.partialRanking;
   }
+}
+
+/** The sentences evidence is looked for in: the first quote, then the best ones in their order. */
+function withLead(lead: ScoredSentence | undefined, ranked: ScoredSentence[]): ScoredSentence[] {
+  if (!lead) return ranked;
+  return [lead, ...ranked.filter((sentence) => sentence.passage !== lead.passage || sentence.text !== lead.text)];
 }
 
 /**

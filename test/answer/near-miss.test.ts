@@ -29,7 +29,9 @@ describe('near misses are partial, with the sentence that names what is missing'
     // «quand il aura été approuvé, en 2023»: planned, not done.
     ["Le bulletin de l'Organisation de police du Conseil de coopération du Golfe a-t-il été approuvé ?", fr.partialAdoption],
     ['Quels ont été les résultats de la Campagne Cœur bleu ?', fr.partialResult],
-    ["What was the result of the trust fund's seventh call for proposals?", en.partialResult],
+    // «What was the result of the trust fund's seventh call for proposals?» was caught before coverage
+    // (coverage.ts) brought «a décidé de reporter …» of another passage into the best five; now answered.
+    ["Quels résultats le cadre stratégique de l'ONU contre la traite dans les chaînes logistiques a-t-il produits ?", fr.partialResult],
     ["Quel est le pays d'Amérique latine le plus touché par la traite des personnes ?", fr.partialRanking],
     ['Which country made the largest contribution to the UN voluntary trust fund?', en.partialRanking],
     ['Which countries ratified the Trafficking Protocol after May 2023?', en.partialAfter(2023, 5)],
