@@ -18,8 +18,10 @@ const probeFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'servi
  * measures that process. A 2 MB semi-space (V8's default is 16 MB per semi-space) keeps the young
  * generation's garbage from piling up between scavenges: measured with the Slack app under 300 questions,
  * peak RSS 413.5 → 385.1 MiB in `rapporteur bench --only serving` (one run each; see bench/README.md).
+ * `--optimize-for-size` trades some speed for a smaller heap: peak 409 → 366 and 358 MiB (two runs; README,
+ * "Performance").
  */
-export const SERVE_NODE_FLAGS = ['--max-semi-space-size=2'];
+export const SERVE_NODE_FLAGS = ['--max-semi-space-size=2', '--optimize-for-size'];
 
 type Stage = keyof AskFigures['stages'];
 
