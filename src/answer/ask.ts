@@ -371,7 +371,7 @@ function whatIsMissing(
   // The sentences a quote could come from: those of the quote pool, and the best sentences of the others.
   const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
   const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
-  const onTopic = (text: string) => topic.length === 0 || tokenize(text).some((w) => topic.includes(lightStem(w)));
+  const onTopic = sharesStem(topic);
   // A percentage question is answered by a percentage, not by any figure (analysis.ts, PERCENTAGE).
   if ((type === 'number' && !needs.includes('percentage')) || type === 'money' || type === 'date') {
     const counted = ctx.on.has('counted') ? analysis.counted : undefined;
@@ -393,20 +393,20 @@ function whatIsMissing(
     if (!candidates.some((sentence) => sentenceFits(sentence.text, 'duration') && onTopic(sentence.text))) return m.partialDuration;
   }
   const best = ranked.slice(0, EVIDENCE_SENTENCES);
+  const quotedPassages = new Set(quoted.map((q) => q.passage.id));
   const lacking = needs.find((need) => {
     const asking = EVIDENCE[need].asking;
     const withoutAsking = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
     // A superlative's own adjective («la plus répandue») says what is asked, not what it is about.
     const needTopic = need === 'ranking' ? withoutAsking.filter((stem) => !analysis.superlative?.includes(stem)) : withoutAsking;
-    const onNeedTopic = (text: string) => needTopic.length === 0 || tokenize(text).some((w) => needTopic.includes(lightStem(w)));
+    const onNeedTopic = sharesStem(needTopic);
     // That it was adopted is often said in the next sentence of a quoted passage («Ce cadre stratégique a été approuvé …»).
     const adopted = need === 'adoption' ? analysis.adopted : undefined;
-    const quotedPassages = new Set(quoted.map((q) => q.passage.id));
     const candidates = adopted ? [...new Set([...best, ...ranked.filter((r) => quotedPassages.has(r.passage.id))])] : best;
     // Of what was adopted, and on the rest of the question's topic: «la directive sur le devoir de vigilance»
     // is not «la directive 2014/24/UE sur la passation des marchés publics».
     const rest = adopted ? needTopic.filter((stem) => !adopted.includes(stem)) : [];
-    const onRest = (text: string) => rest.length === 0 || tokenize(text).some((w) => rest.includes(lightStem(w)));
+    const onRest = sharesStem(rest);
     return !candidates.some((sentence) =>
       adopted
         ? adoptionOf(sentence.text, adopted, onRest)
@@ -460,6 +460,11 @@ function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
     case 'ranking':
       return m.partialRanking;
   }
+}
+
+/** Whether a text holds one of these stems (every text does when there are none): the topic checks' one test. */
+function sharesStem(stems: readonly string[]): (text: string) => boolean {
+  return (text) => stems.length === 0 || tokenize(text).some((w) => stems.includes(lightStem(w)));
 }
 
 /** The sentences evidence is looked for in: the first quote, then the best ones in their order. */
