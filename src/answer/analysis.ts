@@ -389,9 +389,12 @@ function wordsOf(folded: string): string {
 const NUMBER_WORD_LIST =
   'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitie|tiers|quart';
 const NUMBER_WORDS = new RegExp(`\\b(?:${NUMBER_WORD_LIST})\\b`, 'u');
-/** A figure that is a quantity: not a year, not a number inside a symbol, not the number of an article or paragraph. */
+/**
+ * A figure that is a quantity: not a year, not a number inside a symbol, not the number of an article or
+ * paragraph, not an ordinal («à sa 1re séance», «3e et 4e séances», "7th").
+ */
 const QUANTITY =
-  /(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d])/u;
+  /(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d]|(?:er|re|e|eme|nd|rd|st|th)\b)/u;
 const MONEY = /\b(?:dollars?|euros?|usd|eur|francs?|\$|€|millions? de|milliards? de)\b|\$|€/u;
 const MONTH = `(?:${MONTH_NAMES.map(([french]) => french).join('|')})`;
 const MONTHS = new RegExp(`\\b${MONTH}\\b`, 'u');
@@ -444,16 +447,22 @@ export function sentenceFits(text: string, type: AnswerType): boolean {
   }
 }
 
+/** The day of a date, which counts nothing: «le 6 septembre», «du 6 au 8 septembre», «les 12 et 13 octobre». */
+const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er)?(?:\\s+(?:au|a|et)\\s+\\d{1,2}(?:er)?)?\\s+(?=${MONTH}\\b)`, 'gu');
+
+/** An ordinal written with figures: «1re», «3e», «21st»: a rank, not a count. */
+const ORDINAL = /^\d+(?:er|re|e|eme|ème|nd|rd|st|th)$/u;
+
 /** How many words may stand between a figure and the thing it counts: "porte à 181 le nombre total des États". */
 const COUNT_WINDOW = 6;
 
 /** Whether a sentence gives a figure for the counted thing: a quantity within a few words of one of its stems. */
 export function holdsCountOf(text: string, counted: NonNullable<QuestionAnalysis['counted']>): boolean {
-  const words = tokenize(text.replace(YEAR, ' '));
+  const words = tokenize(foldText(text).replace(YEAR, ' ').replace(DAY_OF_MONTH, ' '));
   const figures: number[] = [];
   const things: number[] = [];
   words.forEach((word, i) => {
-    if (/^\d/.test(word) || NUMBER_WORDS.test(word)) figures.push(i);
+    if ((/^\d/.test(word) && !ORDINAL.test(word)) || NUMBER_WORDS.test(word)) figures.push(i);
     if (counted.stems.includes(lightStem(word))) things.push(i);
   });
   return figures.some((f) => things.some((t) => Math.abs(f - t) <= COUNT_WINDOW));

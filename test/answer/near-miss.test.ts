@@ -4,7 +4,7 @@
 // The questions are from test/fixtures/near-miss/probes.yml (measured by scripts/near-miss-probes.ts).
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine, messages, type RapporteurEngine } from '../../src/answer/index.ts';
-import { analyzeQuestion, boundingYears, holdsDuration } from '../../src/answer/analysis.ts';
+import { analyzeQuestion, boundingYears, holdsCountOf, holdsDuration, sentenceFits } from '../../src/answer/analysis.ts';
 import { defaultCorpusDir } from '../../src/config.ts';
 
 let engine: RapporteurEngine;
@@ -65,6 +65,39 @@ describe('answerable questions on the same subjects stay answered', () => {
     expect(answer.kind).toBe('answer');
     expect(answer.notice).toBeUndefined();
     expect(answer.quotes.map((q) => q.text).join(' ')).toMatch(quoted);
+  });
+});
+
+describe('a partial answer never says the reports lack what its own quotes give', () => {
+  // Before, the figure was looked for in the three sentences closest to the question by cosine only, which were
+  // not always the ones quoted: «En mai 2023, le Groupe comptait ainsi 31 membres.» came under «ne donnent pas
+  // ce chiffre».
+  it.each([
+    ['Combien de membres le Groupe interinstitutions de coordination contre la traite comptait-il en mai 2023 ?', /31 membres/],
+    ['How many members did the Inter-Agency Coordination Group against Trafficking in Persons have in May 2023?', /31 membres/],
+  ])('%s', async (question, quoted) => {
+    const answer = await engine.ask(question);
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes.map((q) => q.text).join(' ')).toMatch(quoted);
+  });
+
+  it('but a quoted figure from a passage that does not name the body asked about is not its figure', async () => {
+    // The trust fund's «un million de dollars … financement annuel» is quoted, and its passage does not name the
+    // ONUDC: the ONUDC's budget is still missing.
+    const answer = await engine.ask("À combien s'élève le budget annuel de l'ONUDC ?");
+    expect(answer.kind).toBe('partial');
+    expect(answer.notice).toBe(fr.partialMoney);
+    expect(answer.quotes.map((q) => q.text).join(' ')).toMatch(/un million de dollars/);
+  });
+
+  it('an ordinal or the day of a date counts nothing', () => {
+    const sessions = analyzeQuestion('Combien de séances la réunion a-t-elle comportées ?').counted!;
+    expect(holdsCountOf('La réunion a comporté cinq séances.', sessions)).toBe(true);
+    expect(holdsCountOf('Le Groupe a tenu 5 séances du 6 au 8 septembre.', sessions)).toBe(true);
+    expect(holdsCountOf('À sa 1re séance, le 6 septembre 2017, le Groupe de travail a adopté son ordre du jour.', sessions)).toBe(false);
+    expect(holdsCountOf('À ses 3e et 4e séances, le 7 septembre 2017, le Groupe de travail a examiné le point 3.', sessions)).toBe(false);
+    expect(sentenceFits('À sa 1re séance, le Groupe a adopté son ordre du jour.', 'number')).toBe(false);
+    expect(sentenceFits('Le fonds a financé 24 projets.', 'number')).toBe(true);
   });
 });
 
