@@ -122,6 +122,23 @@ describe('what evidence a question needs', () => {
     expect(analyzeQuestion('Which States acceded to the Protocol since 2023?', 'en').after).toBeUndefined();
   });
 
+  it('reads «quand» / "when" as a date question where it opens the question or a clause, not as a conjunction', () => {
+    for (const question of ['Quand le Groupe de travail s’est-il réuni ?', 'Où et quand le Groupe de travail s’est-il réuni en 2017 ?', 'En 2017, quand le Groupe s’est-il réuni ?', 'Le Groupe s’est réuni quand ?']) {
+      expect(analyzeQuestion(question).answerType).toBe('date');
+    }
+    expect(analyzeQuestion('When was the strategic framework approved?', 'en').answerType).toBe('date');
+    expect(analyzeQuestion('Should survivors, children included, have a say when anti-trafficking measures are designed?', 'en').answerType).toBe('yes-no');
+    expect(analyzeQuestion('Que faire quand une victime refuse de coopérer ?').answerType).toBe('description');
+  });
+
+  it('a question that opens with a fronted phrase and then an interrogative word asks what, not whether', () => {
+    // «retenus» is "selected" here: a count and an amount are asked, not whether something was adopted.
+    const analysis = analyzeQuestion("Depuis 2011, combien de projets d'ONG le fonds a-t-il retenus, et quelle somme a-t-il distribuée ?");
+    expect(analysis.answerType).toBe('number');
+    expect(analysis.needs).toEqual([]);
+    expect(analyzeQuestion('En 2023, la directive a-t-elle été adoptée ?').needs).toEqual(['adoption']);
+  });
+
   it('a year that bounds a period is not a document filter: the later reports tell what came after it', () => {
     expect(boundingYears('Which States acceded to the Protocol after 2021?')).toEqual([2021]);
     expect(boundingYears('Qu’a fait l’ONUDC depuis mai 2021 ?')).toEqual([2021]);
