@@ -81,6 +81,15 @@ describe('a partial answer never says the reports lack what its own quotes give'
     expect(answer.quotes.map((q) => q.text).join(' ')).toMatch(quoted);
   });
 
+  it('a "combien" answer leads with the sentence that gives the count, short as it is', async () => {
+    // «La réunion a comporté cinq séances.» is under the 40 characters quotes usually need; the best sentences by
+    // cosine were the meeting's dates, and the answer said the reports lack the count.
+    const answer = await engine.ask('Combien de séances la réunion de 2017 du Groupe de travail a-t-elle comportées ?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]?.text).toBe('La réunion a comporté cinq séances.');
+    expect(answer.quotes[0]?.label).toBe('paragraphe 15');
+  });
+
   it('but a quoted figure from a passage that does not name the body asked about is not its figure', async () => {
     // The trust fund's «un million de dollars … financement annuel» is quoted, and its passage does not name the
     // ONUDC: the ONUDC's budget is still missing.
