@@ -23,46 +23,58 @@ export class PackedTrie {
    * text (as transformers.js's CharTrie does, see there), so they could never be found.
    */
   constructor(pieces: Iterable<string>) {
-    const sorted: string[] = [];
-    for (const piece of pieces) if (!/[\ud800-\udfff]/.test(piece)) sorted.push(piece);
-    sorted.sort(); // by UTF-16 code unit
-    // One node per distinct prefix: what a piece adds beyond the prefix it shares with the one before it.
-    let nodes = 1;
-    for (let i = 0; i < sorted.length; i++) nodes += sorted[i]!.length - (i === 0 ? 0 : sharedPrefix(sorted[i - 1]!, sorted[i]!));
-    this.#unit = new Uint16Array(nodes);
-    this.#firstChild = new Int32Array(nodes);
-    this.#childCount = new Int32Array(nodes);
-    this.#isPiece = new Uint8Array(nodes);
-    // Breadth first: node n stands for the prefix shared by sorted[from[n]] … sorted[to[n] - 1], of length
-    // depth[n]; its children are numbered as they are discovered, so each node's children are contiguous.
-    const from = new Int32Array(nodes);
-    const to = new Int32Array(nodes);
-    const depth = new Uint16Array(nodes);
-    to[0] = sorted.length;
+    const { units, starts, lengths } = flatten(pieces);
+    const count = starts.length;
+    if (count >= PIECE_SPAN) throw new RangeError(`a packed trie holds fewer than ${PIECE_SPAN} pieces`);
+    // Built breadth first, as an MSD radix sort: node n stands for the prefix of length depth[n] shared by the
+    // pieces order[from[n]] … order[to[n] - 1]. Its range is split by the code unit at that depth (the pieces
+    // that end there come first and make it a piece), and each group becomes a child, numbered as discovered,
+    // so each node's children are contiguous and sorted by unit. No string comparison: the vocabulary's sort
+    // was half of the build (≈ 0.4 s of the model load for 250 002 pieces).
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    // About two nodes per piece for a real vocabulary (504 731 for 250 002); the arrays grow when not enough.
+    let nodes = new NodeArrays(Math.ceil(2.1 * count) + 16);
+    const keys = new Float64Array(count);
+    nodes.to[0] = count;
     let next = 1;
     for (let n = 0; n < next; n++) {
+      const { from, to, depth, isPiece, firstChild, childCount, unit } = nodes;
       let i = from[n]!;
       const end = to[n]!;
       const d = depth[n]!;
-      // The prefix itself, if it is a piece, sorts first (duplicates too).
-      while (i < end && sorted[i]!.length === d) {
-        this.#isPiece[n] = 1;
-        i++;
+      // The pieces that end here first (duplicates too), then the rest by their unit at depth d.
+      let ended = i;
+      for (let k = i; k < end; k++) {
+        const piece = order[k]!;
+        if (lengths[piece] === d) {
+          order[k] = order[ended]!;
+          order[ended] = piece;
+          ended++;
+        }
       }
-      this.#firstChild[n] = next;
+      if (ended > i) isPiece[n] = 1;
+      i = ended;
+      sortByUnit(order, i, end, d, units, starts, keys);
+      firstChild[n] = next;
       while (i < end) {
-        const unit = sorted[i]!.charCodeAt(d);
+        const u = units[starts[order[i]!]! + d]!;
         let j = i + 1;
-        while (j < end && sorted[j]!.charCodeAt(d) === unit) j++;
-        this.#unit[next] = unit;
-        from[next] = i;
-        to[next] = j;
-        depth[next] = d + 1;
+        while (j < end && units[starts[order[j]!]! + d] === u) j++;
+        if (next === nodes.capacity) nodes = nodes.grown();
+        nodes.unit[next] = u;
+        nodes.from[next] = i;
+        nodes.to[next] = j;
+        nodes.depth[next] = d + 1;
         next++;
         i = j;
       }
-      this.#childCount[n] = next - this.#firstChild[n]!;
+      nodes.childCount[n] = next - firstChild[n]!;
     }
+    this.#unit = nodes.unit.slice(0, next);
+    this.#firstChild = nodes.firstChild.slice(0, next);
+    this.#childCount = nodes.childCount.slice(0, next);
+    this.#isPiece = nodes.isPiece.slice(0, next);
   }
 
   get size(): number {
@@ -101,9 +113,89 @@ export class PackedTrie {
   }
 }
 
-function sharedPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+/** The trie's arrays while it is built, with each node's range of pieces and depth. */
+class NodeArrays {
+  readonly unit: Uint16Array;
+  readonly firstChild: Int32Array;
+  readonly childCount: Int32Array;
+  readonly isPiece: Uint8Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly depth: Uint16Array;
+
+  constructor(readonly capacity: number) {
+    this.unit = new Uint16Array(capacity);
+    this.firstChild = new Int32Array(capacity);
+    this.childCount = new Int32Array(capacity);
+    this.isPiece = new Uint8Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.depth = new Uint16Array(capacity);
+  }
+
+  /** A copy with half as much room again. */
+  grown(): NodeArrays {
+    const bigger = new NodeArrays(Math.ceil(this.capacity * 1.5));
+    for (const key of ['unit', 'firstChild', 'childCount', 'isPiece', 'from', 'to', 'depth'] as const) bigger[key].set(this[key]);
+    return bigger;
+  }
 }
+
+/**
+ * The pieces' code units end to end, with where each piece starts and its length: the build reads typed
+ * arrays instead of strings. Pieces with a surrogate are left out (see the constructor).
+ */
+function flatten(pieces: Iterable<string>): { units: Uint16Array; starts: Int32Array; lengths: Int32Array } {
+  const kept: string[] = [];
+  let total = 0;
+  for (const piece of pieces) {
+    if (/[\ud800-\udfff]/.test(piece)) continue;
+    kept.push(piece);
+    total += piece.length;
+  }
+  const units = new Uint16Array(total);
+  const starts = new Int32Array(kept.length);
+  const lengths = new Int32Array(kept.length);
+  let at = 0;
+  kept.forEach((piece, index) => {
+    starts[index] = at;
+    lengths[index] = piece.length;
+    for (let c = 0; c < piece.length; c++) units[at++] = piece.charCodeAt(c);
+  });
+  return { units, starts, lengths };
+}
+
+/** Below this many pieces a range is sorted by insertion; above, through a native sort of numeric keys. */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * Sorts order[from … to - 1] by each piece's code unit at depth `d` (every piece there is longer than d);
+ * pieces with the same unit keep no particular order, which the build does not need.
+ */
+function sortByUnit(order: Int32Array, from: number, to: number, d: number, units: Uint16Array, starts: Int32Array, keys: Float64Array): void {
+  const size = to - from;
+  if (size < 2) return;
+  if (size <= INSERTION_SORT_MAX) {
+    for (let k = from + 1; k < to; k++) {
+      const piece = order[k]!;
+      const u = units[starts[piece]! + d]!;
+      let j = k - 1;
+      while (j >= from && units[starts[order[j]!]! + d]! > u) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = piece;
+    }
+    return;
+  }
+  // unit × 2²⁴ + piece: exact in a double, ordered by unit first (2²⁴ > any vocabulary's size here).
+  const slice = keys.subarray(0, size);
+  for (let k = 0; k < size; k++) {
+    const piece = order[from + k]!;
+    slice[k] = units[starts[piece]! + d]! * PIECE_SPAN + piece;
+  }
+  slice.sort();
+  for (let k = 0; k < size; k++) order[from + k] = slice[k]! % PIECE_SPAN;
+}
+
+const PIECE_SPAN = 2 ** 24;
