@@ -90,6 +90,13 @@ describe('a partial answer never says the reports lack what its own quotes give'
     expect(answer.quotes[0]?.label).toBe('paragraphe 15');
   });
 
+  it('a sentence that opens on what the one before named is on its topic, and gives the date', async () => {
+    // «Ce cadre stratégique a été approuvé … en octobre 2022» names none of the question's rare words itself.
+    const answer = await engine.ask('When did the UN system approve its strategic framework against trafficking and forced labour in its supply chains?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]?.text).toMatch(/^Ce cadre stratégique a été approuvé .* en octobre 2022/);
+  });
+
   it('but a quoted figure from a passage that does not name the body asked about is not its figure', async () => {
     // The trust fund's «un million de dollars … financement annuel» is quoted, and its passage does not name the
     // ONUDC: the ONUDC's budget is still missing.
