@@ -39,7 +39,7 @@ export class PackedTrie {
     nodes.to[0] = count;
     let next = 1;
     for (let n = 0; n < next; n++) {
-      const { from, to, depth, isPiece, firstChild, childCount, unit } = nodes;
+      const { from, to, depth, isPiece, firstChild } = nodes;
       let i = from[n]!;
       const end = to[n]!;
       const d = depth[n]!;
@@ -69,7 +69,7 @@ export class PackedTrie {
         next++;
         i = j;
       }
-      nodes.childCount[n] = next - firstChild[n]!;
+      nodes.childCount[n] = next - nodes.firstChild[n]!;
     }
     this.#unit = nodes.unit.slice(0, next);
     this.#firstChild = nodes.firstChild.slice(0, next);
