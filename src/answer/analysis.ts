@@ -52,7 +52,7 @@ const CUES: Array<[AnswerType, RegExp]> = [
   ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
   // «quand» / "when" ask for a date where they open the question or a clause of it («Où et quand …», «…, et
   // quand ?»), not as a conjunction ("Should survivors have a say when measures are designed?").
-  ['date', /\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quelle (?:annee|date)|since when|what year|which year|what date|on what date)\b|(?:^(?:[^,?]{1,40},\s*)?|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$/u],
+  ['date', /\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)? (?:annee|date|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^(?:[^,?]{1,40},\s*)?|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$/u],
   ['place', /(?:^|\s)(?:ou(?=\s)|where\b|dans quel(?:le)? (?:pays|ville|lieu)|in which (?:country|city)|in what (?:country|city))/u],
   ['person', /(?:^|[\s,;:])(?:qui|who|whom|par qui|a qui|quel(?:le)? (?:organisme|organisation|entite|institution)|which (?:body|organi[sz]ation|agency|entity))\b/u],
   ['list', /\b(?:quel(?:le)?s (?:sont|mesures|recommandations)|quelles? sont les|lesquel(?:le)?s|what are the|which (?:measures|recommendations|steps)|liste|list)\b/u],
@@ -202,7 +202,7 @@ const PERCENTAGE_EVIDENCE = /%|\bpour ?cent\b|\bpourcentage\b|\b(?:moitie|tiers|
  * fronted phrase («Depuis 2011, combien de projets le fonds a-t-il retenus ?»).
  */
 const WH_QUESTION =
-  /^(?:[^,?]{1,40},\s*)?(?:(?:a|de|dans|en|sur|pour|par|depuis|selon|avec|chez|vers|jusqu'a)\s+)?(?:qu'|(?:quel|quelle|quels|quelles|que|quoi|quand|comment|ou|combien|pourquoi|qui|lequel|laquelle|lesquels|lesquelles|what|which|when|how|who|whom|where|why|whose)\b)/u;
+  /^(?:[^,?]{1,40},\s*)?(?:(?:a|de|dans|en|sur|pour|par|depuis|selon|avec|chez|vers|jusqu'a|in|on|at|by|for|from|to|since|until|under|during|after|before|according to)\s+)?(?:qu'|(?:quel|quelle|quels|quelles|que|quoi|quand|comment|ou|combien|pourquoi|qui|lequel|laquelle|lesquels|lesquelles|what|which|when|how|who|whom|where|why|whose)\b)/u;
 /** A question about what should or could be done, not about what was done. */
 const MODAL = /\b(?:doi[tv]\w*|devrai\w*|faut|peu[tv]\w*|pourrai\w*|should|must|could|can|would|ought)\b/u;
 /** Future, conditional or obligation before a participle: «quand il aura été approuvé», «doit être adopté». */

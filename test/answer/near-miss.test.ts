@@ -143,6 +143,9 @@ describe('what evidence a question needs', () => {
       expect(analyzeQuestion(question).answerType).toBe('date');
     }
     expect(analyzeQuestion('When was the strategic framework approved?', 'en').answerType).toBe('date');
+    // "In which month …" opens with a preposition, as «En quel mois …» does: a date is asked, not whether.
+    expect(analyzeQuestion('In which month was the strategic framework approved?', 'en')).toMatchObject({ answerType: 'date', needs: [] });
+    expect(analyzeQuestion('En quel mois le cadre stratégique a-t-il été approuvé ?')).toMatchObject({ answerType: 'date', needs: [] });
     expect(analyzeQuestion('Should survivors, children included, have a say when anti-trafficking measures are designed?', 'en').answerType).toBe('yes-no');
     expect(analyzeQuestion('Que faire quand une victime refuse de coopérer ?').answerType).toBe('description');
   });
