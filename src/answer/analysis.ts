@@ -44,6 +44,9 @@ export interface QuestionAnalysis {
   documentKind?: 'secretary-general-report' | 'background-paper' | 'report';
 }
 
+/** A phrase put before the question proper, ended by a comma: «Depuis 2011, …», «En 2017, …». */
+const FRONTED_PHRASE = String.raw`(?:[^,?]{1,40},\s*)?`;
+
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
 const CUES: Array<[AnswerType, RegExp]> = [
   // Before 'number': "combien de temps" asks for a length of time, not a count (DURATION; ask.ts, whatIsMissing).
@@ -52,7 +55,7 @@ const CUES: Array<[AnswerType, RegExp]> = [
   ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
   // «quand» / "when" ask for a date where they open the question or a clause of it («Où et quand …», «…, et
   // quand ?»), not as a conjunction ("Should survivors have a say when measures are designed?").
-  ['date', /\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)? (?:annee|date|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^(?:[^,?]{1,40},\s*)?|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$/u],
+  ['date', new RegExp(String.raw`\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)? (?:annee|date|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^${FRONTED_PHRASE}|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$`, 'u')],
   ['place', /(?:^|\s)(?:ou(?=\s)|where\b|dans quel(?:le)? (?:pays|ville|lieu)|in which (?:country|city)|in what (?:country|city))/u],
   ['person', /(?:^|[\s,;:])(?:qui|who|whom|par qui|a qui|quel(?:le)? (?:organisme|organisation|entite|institution)|which (?:body|organi[sz]ation|agency|entity))\b/u],
   ['list', /\b(?:quel(?:le)?s (?:sont|mesures|recommandations)|quelles? sont les|lesquel(?:le)?s|what are the|which (?:measures|recommendations|steps)|liste|list)\b/u],
@@ -201,8 +204,10 @@ const PERCENTAGE_EVIDENCE = /%|\bpour ?cent\b|\bpourcentage\b|\b(?:moitie|tiers|
  * A question that asks what something is, not whether: it opens with an interrogative word, or with one after a
  * fronted phrase («Depuis 2011, combien de projets le fonds a-t-il retenus ?»).
  */
-const WH_QUESTION =
-  /^(?:[^,?]{1,40},\s*)?(?:(?:a|de|dans|en|sur|pour|par|depuis|selon|avec|chez|vers|jusqu'a|in|on|at|by|for|from|to|since|until|under|during|after|before|according to)\s+)?(?:qu'|(?:quel|quelle|quels|quelles|que|quoi|quand|comment|ou|combien|pourquoi|qui|lequel|laquelle|lesquels|lesquelles|what|which|when|how|who|whom|where|why|whose)\b)/u;
+const WH_QUESTION = new RegExp(
+  String.raw`^${FRONTED_PHRASE}(?:(?:a|de|dans|en|sur|pour|par|depuis|selon|avec|chez|vers|jusqu'a|in|on|at|by|for|from|to|since|until|under|during|after|before|according to)\s+)?(?:qu'|(?:quel|quelle|quels|quelles|que|quoi|quand|comment|ou|combien|pourquoi|qui|lequel|laquelle|lesquels|lesquelles|what|which|when|how|who|whom|where|why|whose)\b)`,
+  'u',
+);
 /** A question about what should or could be done, not about what was done. */
 const MODAL = /\b(?:doi[tv]\w*|devrai\w*|faut|peu[tv]\w*|pourrai\w*|should|must|could|can|would|ought)\b/u;
 /** Future, conditional or obligation before a participle: «quand il aura été approuvé», «doit être adopté». */
@@ -394,12 +399,16 @@ function wordsOf(folded: string): string {
 const NUMBER_WORD_LIST =
   'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitie|tiers|quart';
 const NUMBER_WORDS = new RegExp(`\\b(?:${NUMBER_WORD_LIST})\\b`, 'u');
+/** What follows the figures of an ordinal, on folded text: «1er», «1re», «3e», «2eme», "2nd", "3rd", "21st", "4th". */
+const ORDINAL_SUFFIX = '(?:er|re|e|eme|nd|rd|st|th)';
 /**
  * A figure that is a quantity: not a year, not a number inside a symbol, not the number of an article or
  * paragraph, not an ordinal («à sa 1re séance», «3e et 4e séances», "7th").
  */
-const QUANTITY =
-  /(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d]|(?:er|re|e|eme|nd|rd|st|th)\b)/u;
+const QUANTITY = new RegExp(
+  String.raw`(?<![/\d.,])(?<!(?:article|section|paragraphe|paragraphes|point|points|resolution|decision|recommandation|chapitre|annexe|note|par\.|§|objectif|cible|alinea|regle|protocole|session|reunion)\s)(?<!\p{L})\d[\d\s.,]*(?:\s?%|\s?pour\s?cent)?(?![/\d]|${ORDINAL_SUFFIX}\b)`,
+  'u',
+);
 const MONEY = /\b(?:dollars?|euros?|usd|eur|francs?|\$|€|millions? de|milliards? de)\b|\$|€/u;
 const MONTH = `(?:${MONTH_NAMES.map(([french]) => french).join('|')})`;
 const MONTHS = new RegExp(`\\b${MONTH}\\b`, 'u');
@@ -455,8 +464,8 @@ export function sentenceFits(text: string, type: AnswerType): boolean {
 /** The day of a date, which counts nothing: «le 6 septembre», «du 6 au 8 septembre», «les 12 et 13 octobre». */
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er)?(?:\\s+(?:au|a|et)\\s+\\d{1,2}(?:er)?)?\\s+(?=${MONTH}\\b)`, 'gu');
 
-/** An ordinal written with figures: «1re», «3e», «21st»: a rank, not a count. */
-const ORDINAL = /^\d+(?:er|re|e|eme|ème|nd|rd|st|th)$/u;
+/** An ordinal written with figures, folded: «1re», «3e», «2eme», "21st": a rank, not a count. */
+const ORDINAL = new RegExp(`^\\d+${ORDINAL_SUFFIX}$`, 'u');
 
 /** How many words may stand between a figure and the thing it counts: "porte à 181 le nombre total des États". */
 const COUNT_WINDOW = 6;

@@ -245,10 +245,11 @@ export async function searchAnswer(
     answer = makeAnswer({ question, language, kind: 'abstain', text: messages(language).abstain, sources, resolvedQuery: query });
   } else {
     const best = chooseQuotes(ctx, queryVector, results, analysis);
-    const givesFigure = ctx.on.has('answer-type') && !analysis.acrossReports ? figureCheck(ctx, query, analysis, language) : null;
-    const chosen = leadWithFigure(ctx, queryVector, results, best, givesFigure);
+    const givesFigure = figureCheck(ctx, query, analysis, language);
+    const figureFirst = ctx.on.has('answer-type') && !analysis.acrossReports;
+    const chosen = figureFirst ? leadWithFigure(ctx, queryVector, results, best, givesFigure) : best;
     const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
-    const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen);
+    const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen, givesFigure);
     const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
     answer = makeAnswer({
       question, language, kind: missing ? 'partial' : 'answer', text, quotes, sources,
@@ -302,7 +303,12 @@ const FITS_BONUS = 0.05;
 function sentenceBonus(analysis: QuestionAnalysis): ((text: string) => number) | undefined {
   if (analysis.answerType === 'description') return undefined;
   const { counted, answerType } = analysis;
-  return (text) => (sentenceFits(text, answerType) && (!counted || holdsCountOf(text, counted)) ? FITS_BONUS : 0);
+  return (text) => (holdsWhatIsAsked(text, answerType, counted) ? FITS_BONUS : 0);
+}
+
+/** Whether a sentence holds what a question of this type asks for, and for "combien de X" a figure counting X. */
+function holdsWhatIsAsked(text: string, type: QuestionAnalysis['answerType'], counted: QuestionAnalysis['counted']): boolean {
+  return sentenceFits(text, type) && (!counted || holdsCountOf(text, counted));
 }
 
 /** The quotes: the best sentences of the best passages, or one per document for a question across the reports. */
@@ -352,6 +358,7 @@ function whatIsMissing(
   queryVector: Float32Array,
   language: Language,
   quoted: readonly ScoredSentence[],
+  givesFigure: FigureCheck | null,
 ): string | null {
   const s = ctx.served;
   const m = messages(language);
@@ -377,7 +384,6 @@ function whatIsMissing(
   const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
   const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
   const onTopic = sharesStem(topic);
-  const givesFigure = figureCheck(ctx, query, analysis, language);
   if (givesFigure) {
     const candidates = withQuotes(quoted, ranked.slice(0, ctx.on.has('counted') && analysis.counted ? COUNTED_SENTENCES : FIGURE_SENTENCES));
     if (!candidates.some(givesFigure)) {
@@ -476,7 +482,9 @@ function sharesStem(stems: readonly string[]): (text: string) => boolean {
  * question names a body or country, from a passage that names it («un million de dollars» of the trust fund is
  * not the budget of the ONUDC, which the pool names elsewhere). null for other questions.
  */
-function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): ((sentence: ScoredSentence) => boolean) | null {
+type FigureCheck = (sentence: ScoredSentence) => boolean;
+
+function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): FigureCheck | null {
   const type = analysis.answerType;
   const needs = ctx.on.has('evidence') ? analysis.needs : [];
   if (!((type === 'number' && !needs.includes('percentage')) || type === 'money' || type === 'date')) return null;
@@ -485,8 +493,7 @@ function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis,
   const namesAll = (passage: Passage) => analysis.names.every((name) => mentions(passage.text, name));
   const topical = (sentence: ScoredSentence) =>
     onTopic(sentence.text) || (ANAPHORA.test(sentence.text) && onTopic(previousSentence(ctx.served, sentence)));
-  return (sentence) =>
-    sentenceFits(sentence.text, type) && (!counted || holdsCountOf(sentence.text, counted)) && topical(sentence) && namesAll(sentence.passage);
+  return (sentence) => holdsWhatIsAsked(sentence.text, type, counted) && topical(sentence) && namesAll(sentence.passage);
 }
 
 /**
@@ -518,7 +525,7 @@ function leadWithFigure(
   queryVector: Float32Array,
   results: SearchResult[],
   chosen: ScoredSentence[],
-  givesFigure: ((sentence: ScoredSentence) => boolean) | null,
+  givesFigure: FigureCheck | null,
 ): ScoredSentence[] {
   if (!givesFigure || chosen.length === 0 || chosen.some(givesFigure)) return chosen;
   const pool = results.slice(0, QUOTE_POOL).filter((r) => r.passage.kind !== 'note');
