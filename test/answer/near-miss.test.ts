@@ -22,7 +22,10 @@ describe('near misses are partial, with the sentence that names what is missing'
     ['What fine can a US federal contractor receive for trafficking violations?', en.partialPenalty],
     ['How long is the recovery and reflection period recommended for trafficking victims?', en.partialDuration],
     ['Quelle est la durée du mandat de la Présidente du Groupe de travail ?', fr.partialDuration],
-    ['Quel pourcentage des victimes se libèrent elles-mêmes de la traite ?', fr.partialPercentage],
+    // Not «Quel pourcentage des victimes se libèrent elles-mêmes … ?»: it has no topic word the reports hold
+    // («libèrent» is stemmed apart from «libéraient»), so whether «27 %» of convictions ranks among the best five
+    // sentences decides it, and the int8 vectors differ between processors (README, "Evaluation").
+    ['Quel pourcentage des victimes recensées sont des enfants ?', fr.partialPercentage],
     ['What percentage of trafficking victims are women according to the Global Report 2022?', en.partialPercentage],
     ['La directive européenne sur le devoir de vigilance a-t-elle finalement été adoptée ?', fr.partialAdoption],
     ['Has the revised EU anti-trafficking directive amending Directive 2011/36/EU been adopted?', en.partialAdoption],
@@ -57,7 +60,9 @@ describe('answerable questions on the same subjects stay answered', () => {
     ['Le Parlement européen a-t-il adopté une résolution sur le devoir de vigilance ?', /Parlement européen a adopté une résolution/],
     ["Quels résultats l'opération Weka II a-t-elle permis d'obtenir ?", /Weka II/],
     ["Quels résultats l'application LibertApp a-t-elle donnés en Colombie ?", /LibertApp/],
-    ['Quelle région a enregistré la plus forte baisse des condamnations pour traite ?', /condamnations/],
+    // Not «Quelle région a enregistré la plus forte baisse des condamnations … ?»: «La réduction la plus forte
+    // (56 %) a été enregistrée en Asie du Sud.» is among the best five sentences on some processors only.
+    ['Qui est devenu le membre le plus récent du Groupe interinstitutions de coordination contre la traite des personnes ?', /membre le plus récent/],
     ['What is the largest corporate sustainability initiative in the world?', /plus grande initiative/],
     ['Which States acceded to the Protocol after 2021?', /adhéré au Protocole/],
   ])('%s', async (question, quoted) => {
