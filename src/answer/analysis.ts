@@ -154,7 +154,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
 // ───────────── evidence a question needs ─────────────
 
 /** Kinds of evidence a question can need, beyond its answer type (see EVIDENCE). */
-export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result' | 'ranking';
+export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result' | 'ranking' | 'place';
 
 /**
  * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
@@ -164,6 +164,8 @@ export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result'
 export interface Evidence {
   asked: (folded: string, type: AnswerType) => boolean;
   holds: RegExp;
+  /** `holds` reads the sentence as written, not folded (a place is told by its capital: «à Vienne»). */
+  asWritten?: boolean;
   /**
    * Words of the question (folded, French or the lexicon's French for English) that only say what is asked —
    * «approuvé», «résultats», "acceded" (→ «adhésion») — and so are not topic words the evidence sentence must share.
@@ -273,6 +275,27 @@ function askedSuperlative(folded: string): string[] | undefined {
   return [...new Set([adjective, ...counterpartsOf(adjective).map((w) => foldText(w))].map(lightStem))];
 }
 
+/**
+ * "Où se tiendra la douzième réunion ?", "Where will the next meeting take place?", «Dans quel pays …»: a place
+ * is given only by a sentence that names one — a capitalised name after «à», «au», «aux», «en», «dans», "in",
+ * "at" («à Vienne», «au Paraguay», «en Colombie») or the web («sur le site Web», «en ligne») —, not by
+ * the date of the meeting («prévue en juin 2022») nor the half-year it is planned for. Only a question that opens
+ * on the place («Où …», «Où et quand …», «Dans quel pays …», "Where …", "In which country …", or a clause
+ * «…, et où …») asks it: «ou» is also the conjunction. Read on the sentence as written (the capital tells a
+ * name). Near-miss probes (3 place near misses and 12 answerable place questions added with the rule, written
+ * from the corpus first): place-year near misses partial or declined 3 → 6 of 9, answerable place questions
+ * answered 12 of 12, no other probe changed; tuning part: report byte-identical; held-out part: near misses 18/25
+ * and answerable answered partial 4/144 unchanged. A stricter place, not a body after «à la», «au» («à la
+ * Convention», «au Conseil»): probes 6 → 8 of 9 but one answerable probe and one held-out answerable question
+ * partial, so not kept. Known gaps: a country as subject («le Pérou avait adopté …») or as an adjective («la loi
+ * californienne») is no place, and the place of another event on the topic passes.
+ */
+const PLACE_QUESTION = new RegExp(
+  String.raw`(?:^${FRONTED_PHRASE}|[,;:]\s*(?:(?:et|and)\s+)?)(?:ou(?=\s)|where\b|(?:dans|en) quel(?:le)?s? (?:pays|ville|lieu|etat|region|continent)\b|in (?:which|what) (?:country|city|place|state|region)\b)`,
+  'u',
+);
+const PLACE_EVIDENCE = /(?<![\p{L}])(?:[àÀ]|[Aa]u|[Aa]ux|[Ee]n|[Dd]ans|in|at)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?\p{Lu}\p{L}|(?<![\p{L}])(?:en ligne|sites? [Ww]eb|site [Ii]nternet|Siège|online|website)(?![\p{L}])/u;
+
 export const EVIDENCE: Record<Need, Evidence> = {
   percentage: { asked: (q) => PERCENTAGE.test(q), holds: PERCENTAGE_EVIDENCE },
   penalty: { asked: (q) => PRISON_OR_FINE.test(q), holds: PENALTY_EVIDENCE },
@@ -289,6 +312,7 @@ export const EVIDENCE: Record<Need, Evidence> = {
     asking: /^(?:resultat|abouti|debouch|objectif|succes|efficac|atteint)/u,
     anyTopic: true,
   },
+  place: { asked: (q) => PLACE_QUESTION.test(q), holds: PLACE_EVIDENCE, asWritten: true },
 };
 
 const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'a', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'the', 'an', 'its', 'their', 'his', 'her', 'to', 'into', 'this', 'that', 'these']);
@@ -345,7 +369,8 @@ function adoptedThing(folded: string, language: 'fr' | 'en'): string[] | undefin
 
 /** Whether a sentence holds the evidence a need asks for. */
 export function holdsEvidence(text: string, need: Need): boolean {
-  return EVIDENCE[need].holds.test(foldText(text));
+  const evidence = EVIDENCE[need];
+  return evidence.holds.test(evidence.asWritten ? text : foldText(text));
 }
 
 const MONTH_NAMES = [

@@ -247,7 +247,8 @@ export async function searchAnswer(
     const best = chooseQuotes(ctx, queryVector, results, analysis);
     const givesFigure = figureCheck(ctx, query, analysis, language);
     const figureFirst = ctx.on.has('answer-type') && !analysis.acrossReports;
-    const chosen = figureFirst ? leadWithFigure(ctx, queryVector, results, best, givesFigure) : best;
+    const givesAnswer = givesFigure ?? placeCheck(ctx, query, analysis, language);
+    const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer) : best;
     const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
     const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen, givesFigure);
     const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
@@ -358,7 +359,7 @@ function whatIsMissing(
   queryVector: Float32Array,
   language: Language,
   quoted: readonly ScoredSentence[],
-  givesFigure: FigureCheck | null,
+  givesFigure: SentenceCheck | null,
 ): string | null {
   const s = ctx.served;
   const m = messages(language);
@@ -467,6 +468,8 @@ function partialNeed(m: ReturnType<typeof messages>, need: Need): string {
       return m.partialResult;
     case 'ranking':
       return m.partialRanking;
+    case 'place':
+      return m.partialPlace;
   }
 }
 
@@ -482,9 +485,9 @@ function sharesStem(stems: readonly string[]): (text: string) => boolean {
  * question names a body or country, from a passage that names it («un million de dollars» of the trust fund is
  * not the budget of the ONUDC, which the pool names elsewhere). null for other questions.
  */
-type FigureCheck = (sentence: ScoredSentence) => boolean;
+type SentenceCheck = (sentence: ScoredSentence) => boolean;
 
-function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): FigureCheck | null {
+function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): SentenceCheck | null {
   const type = analysis.answerType;
   const needs = ctx.on.has('evidence') ? analysis.needs : [];
   if (!((type === 'number' && !needs.includes('percentage')) || type === 'money' || type === 'date')) return null;
@@ -494,6 +497,17 @@ function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis,
   const topical = (sentence: ScoredSentence) =>
     onTopic(sentence.text) || (ANAPHORA.test(sentence.text) && onTopic(previousSentence(ctx.served, sentence)));
   return (sentence) => holdsWhatIsAsked(sentence.text, type, counted) && topical(sentence) && namesAll(sentence.passage);
+}
+
+/**
+ * For a question that asks where (analysis.ts, PLACE_EVIDENCE), whether a sentence names a place on the
+ * question's topic: what its quotes lead with (`leadWithAnswer`), as whatIsMissing's place rule reads it. null
+ * for other questions.
+ */
+function placeCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): SentenceCheck | null {
+  if (!ctx.on.has('evidence') || !analysis.needs.includes('place')) return null;
+  const onTopic = sharesStem(ctx.on.has('topic') ? topicStems(ctx, query, language) : []);
+  return (sentence) => holdsEvidence(sentence.text, 'place') && onTopic(sentence.text);
 }
 
 /**
@@ -519,17 +533,20 @@ function previousSentence(s: Served, sentence: ScoredSentence): string {
  * partial 5 → 3/163 (the pool's first passage only: 4), first quote 130 = 130, near misses 17/17 kept;
  * near-miss probes: answerable 4 → 3/164, near misses 58/83 kept. Held-out part: unchanged (partial 4/144,
  * near misses 18/25, first quote 104/144). Kept as what issue 11 asks of a "combien" answer, not as a gain.
+ * A question that asks where does the same with a sentence that names the place (placeCheck): «Dans quel pays
+ * l'application LibertApp est-elle largement utilisée ?» quoted the app's description, and now «Largement
+ * utilisée en Colombie, …» first (tuning part: byte-identical report; held-out part: first quote 105 → 106).
  */
-function leadWithFigure(
+function leadWithAnswer(
   ctx: AskContext,
   queryVector: Float32Array,
   results: SearchResult[],
   chosen: ScoredSentence[],
-  givesFigure: FigureCheck | null,
+  givesAnswer: SentenceCheck | null,
 ): ScoredSentence[] {
-  if (!givesFigure || chosen.length === 0 || chosen.some(givesFigure)) return chosen;
+  if (!givesAnswer || chosen.length === 0 || chosen.some(givesAnswer)) return chosen;
   const pool = results.slice(0, QUOTE_POOL).filter((r) => r.passage.kind !== 'note');
-  const found = rankSentences(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT, 0).find(givesFigure);
+  const found = rankSentences(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT, 0).find(givesAnswer);
   if (!found) return chosen;
   return [found, ...chosen.filter((q) => q.passage !== found.passage || q.text !== found.text)].slice(0, chosen.length);
 }

@@ -4,7 +4,7 @@
 // The questions are from test/fixtures/near-miss/probes.yml (measured by scripts/near-miss-probes.ts).
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine, messages, type RapporteurEngine } from '../../src/answer/index.ts';
-import { analyzeQuestion, boundingYears, holdsCountOf, holdsDuration, sentenceFits } from '../../src/answer/analysis.ts';
+import { analyzeQuestion, boundingYears, holdsCountOf, holdsDuration, holdsEvidence, sentenceFits } from '../../src/answer/analysis.ts';
 import { defaultCorpusDir } from '../../src/config.ts';
 
 let engine: RapporteurEngine;
@@ -38,6 +38,9 @@ describe('near misses are partial, with the sentence that names what is missing'
     ["Quel est le pays d'Amérique latine le plus touché par la traite des personnes ?", fr.partialRanking],
     ['Which country made the largest contribution to the UN voluntary trust fund?', en.partialRanking],
     ['Which countries ratified the Trafficking Protocol after May 2023?', en.partialAfter(2023, 5)],
+    // «prévue en juin 2022», «au second semestre de 2023»: when, not where.
+    ['Où se tiendra la douzième réunion du Groupe de travail ?', fr.partialPlace],
+    ['Where will the next meeting of the ICAT principals take place?', en.partialPlace],
   ])('%s', async (question, notice) => {
     const answer = await engine.ask(question);
     expect(answer.kind).toBe('partial');
@@ -65,6 +68,9 @@ describe('answerable questions on the same subjects stay answered', () => {
     ['Qui est devenu le membre le plus récent du Groupe interinstitutions de coordination contre la traite des personnes ?', /membre le plus récent/],
     ['What is the largest corporate sustainability initiative in the world?', /plus grande initiative/],
     ['Which States acceded to the Protocol after 2021?', /adhéré au Protocole/],
+    ["Où le Groupe de travail s'est-il réuni en octobre 2021 ?", /à Vienne/],
+    ["Dans quel pays l'application LibertApp est-elle largement utilisée ?", /LibertApp/],
+    ['Where can the written general statements of the 2021 meeting be read?', /site Web/],
   ])('%s', async (question, quoted) => {
     const answer = await engine.ask(question);
     expect(answer.kind).toBe('answer');
@@ -153,6 +159,23 @@ describe('what evidence a question needs', () => {
     expect(analyzeQuestion('En quel mois le cadre stratégique a-t-il été approuvé ?')).toMatchObject({ answerType: 'date', needs: [] });
     expect(analyzeQuestion('Should survivors, children included, have a say when anti-trafficking measures are designed?', 'en').answerType).toBe('yes-no');
     expect(analyzeQuestion('Que faire quand une victime refuse de coopérer ?').answerType).toBe('description');
+  });
+
+  it('reads a place where the question opens on it, not in the conjunction «ou», and a place from a name after «à», «en», "in"', () => {
+    for (const question of ['Où se tiendra la douzième réunion ?', 'Dans quel pays l’application est-elle utilisée ?', 'En 2021, où le Groupe s’est-il réuni ?']) {
+      expect(analyzeQuestion(question).needs).toEqual(['place']);
+    }
+    expect(analyzeQuestion('Where will the next meeting take place?', 'en').needs).toEqual(['place']);
+    expect(analyzeQuestion('Why were there no general statements, and where can they be read?', 'en').needs).toEqual(['place']);
+    // «Où et quand …» asks both: the date by its answer type, the place as a need.
+    expect(analyzeQuestion('Où et quand le Groupe de travail s’est-il réuni en 2017 ?')).toMatchObject({ answerType: 'date', needs: ['place'] });
+    expect(analyzeQuestion('Les victimes ou leurs familles doivent-elles être aidées ?').needs).toEqual([]);
+    expect(holdsEvidence('Le Groupe de travail s’est réuni à Vienne les 12 et 13 octobre 2021.', 'place')).toBe(true);
+    expect(holdsEvidence('Les textes de ces déclarations sont disponibles sur le site Web de la réunion.', 'place')).toBe(true);
+    expect(holdsEvidence('Largement utilisée en Colombie, cette application s’était avérée très efficace.', 'place')).toBe(true);
+    // A date, a half-year, a body named after «de»: no place.
+    expect(holdsEvidence('La prochaine réunion de l’équipe dirigeante doit se tenir au second semestre de 2023.', 'place')).toBe(false);
+    expect(holdsEvidence('Il a décidé de reporter la discussion à sa douzième réunion, prévue en juin 2022, comme l’a proposé la Présidente.', 'place')).toBe(false);
   });
 
   it('a question that opens with a fronted phrase and then an interrogative word asks what, not whether', () => {
