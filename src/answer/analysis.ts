@@ -47,6 +47,15 @@ export interface QuestionAnalysis {
 /** A phrase put before the question proper, ended by a comma: «Depuis 2011, …», «En 2017, …». */
 const FRONTED_PHRASE = String.raw`(?:[^,?]{1,40},\s*)?`;
 
+/**
+ * A question that asks where: it opens on the place («Où …», «Où et quand …», «Dans quel pays …», "Where …", "In
+ * which country …") or a clause does («…, et où …»). Not «ou» elsewhere, which is the conjunction «or».
+ */
+const PLACE_QUESTION = new RegExp(
+  String.raw`(?:^${FRONTED_PHRASE}|[,;:]\s*(?:(?:et|and)\s+)?)(?:ou(?=\s)|where\b|(?:dans|en) quel(?:le)?s? (?:pays|ville|lieu|etat|region|continent)\b|in (?:which|what) (?:country|city|place|state|region)\b)`,
+  'u',
+);
+
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
 const CUES: Array<[AnswerType, RegExp]> = [
   // Before 'number': "combien de temps" asks for a length of time, not a count (DURATION; ask.ts, whatIsMissing).
@@ -56,7 +65,7 @@ const CUES: Array<[AnswerType, RegExp]> = [
   // «quand» / "when" ask for a date where they open the question or a clause of it («Où et quand …», «…, et
   // quand ?»), not as a conjunction ("Should survivors have a say when measures are designed?").
   ['date', new RegExp(String.raw`\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)? (?:annee|date|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^${FRONTED_PHRASE}|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$`, 'u')],
-  ['place', /(?:^|\s)(?:ou(?=\s)|where\b|dans quel(?:le)? (?:pays|ville|lieu)|in which (?:country|city)|in what (?:country|city))/u],
+  ['place', PLACE_QUESTION],
   ['person', /(?:^|[\s,;:])(?:qui|who|whom|par qui|a qui|quel(?:le)? (?:organisme|organisation|entite|institution)|which (?:body|organi[sz]ation|agency|entity))\b/u],
   ['list', /\b(?:quel(?:le)?s (?:sont|mesures|recommandations)|quelles? sont les|lesquel(?:le)?s|what are the|which (?:measures|recommendations|steps)|liste|list)\b/u],
   ['yes-no', /^(?:est-ce qu|y a-t-il|is|are|does|do|did|has|have|can|could|should|was|were|will)\b|-t-(?:il|elle|ils|elles)\b/u],
@@ -290,10 +299,6 @@ function askedSuperlative(folded: string): string[] | undefined {
  * partial, so not kept. Known gaps: a country as subject («le Pérou avait adopté …») or as an adjective («la loi
  * californienne») is no place, and the place of another event on the topic passes.
  */
-const PLACE_QUESTION = new RegExp(
-  String.raw`(?:^${FRONTED_PHRASE}|[,;:]\s*(?:(?:et|and)\s+)?)(?:ou(?=\s)|where\b|(?:dans|en) quel(?:le)?s? (?:pays|ville|lieu|etat|region|continent)\b|in (?:which|what) (?:country|city|place|state|region)\b)`,
-  'u',
-);
 const PLACE_EVIDENCE = /(?<![\p{L}])(?:[àÀ]|[Aa]u|[Aa]ux|[Ee]n|[Dd]ans|in|at)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?\p{Lu}\p{L}|(?<![\p{L}])(?:en ligne|sites? [Ww]eb|site [Ii]nternet|Siège|online|website)(?![\p{L}])/u;
 
 export const EVIDENCE: Record<Need, Evidence> = {
