@@ -49,6 +49,25 @@ export function resolveFollowUp(message: string, history: ConversationTurn[], is
   const filters: AnswerFilters = { ...previous.filters };
   if (years.length > 0) filters.years = years;
   // "and in 2017?" only changes the filter; "et pour les enfants ?" adds words to the previous question.
-  const query = withoutYears.length > 0 ? `${previous.resolvedQuery} ${withoutYears}` : previous.resolvedQuery;
+  const base = years.length > 0 ? withYears(previous.resolvedQuery, years, isDocumentYear) : previous.resolvedQuery;
+  const query = withoutYears.length > 0 ? `${base} ${withoutYears}` : base;
   return { kind: 'refine', query, filters };
+}
+
+/**
+ * The previous question asked of the follow-up's years instead of its own: "Où et quand le Groupe de travail
+ * s'est-il réuni en 2017 ?" then "et en 2021 ?" asks «… réuni en 2021 ?». Kept as it was, the question named
+ * 2017 while the filter kept only 2021's documents, and «s'est réuni pour la première fois … en 2009» came
+ * first. The first document year gives way to the new ones, any further one goes; a year no document has
+ * («reçu en 2022») is what the question is about and stays. Tuning part: R@1 131 → 132, first quote 133 →
+ * 134 of 163; held-out part unchanged (its follow-ups change no year).
+ */
+function withYears(query: string, years: number[], isDocumentYear: (year: number) => boolean): string {
+  let replaced = false;
+  return query.replace(YEAR, (year) => {
+    if (!isDocumentYear(Number(year))) return year;
+    if (replaced) return '';
+    replaced = true;
+    return years.join(' ');
+  }).replace(/\s{2,}/gu, ' ');
 }

@@ -86,6 +86,22 @@ describe('resolveFollowUp', () => {
     expect(result).toEqual({ kind: 'refine', query: `${turn().resolvedQuery} en 2022`, filters: { years: [2021] } });
     expect(resolveFollowUp('et en 2017 ?', [turn()], isDocumentYear)).toEqual({ kind: 'refine', query: turn().resolvedQuery, filters: { years: [2017] } });
   });
+  it('asks the previous question of the new year when it named another one', () => {
+    const isDocumentYear = (year: number) => year === 2017 || year === 2021;
+    const where = turn({ resolvedQuery: 'Où et quand le Groupe de travail s’est-il réuni en 2017 ?' });
+    expect(resolveFollowUp('et en 2021 ?', [where], isDocumentYear)).toEqual({
+      kind: 'refine',
+      query: 'Où et quand le Groupe de travail s’est-il réuni en 2021 ?',
+      filters: { years: [2021] },
+    });
+    // A year no document has is what the question is about: it stays, and so does the document year.
+    const received = turn({ resolvedQuery: 'Combien le fonds a-t-il reçu en 2022 ?' });
+    expect(resolveFollowUp('et en 2021 ?', [received], isDocumentYear)).toEqual({
+      kind: 'refine',
+      query: 'Combien le fonds a-t-il reçu en 2022 ?',
+      filters: { years: [2021] },
+    });
+  });
   it.each(['more results', 'plus de résultats', 'encore', "d'autres résultats", 'More'])('%s asks for the next page', (text) => {
     expect(resolveFollowUp(text, [turn()])).toEqual({ kind: 'more' });
   });
