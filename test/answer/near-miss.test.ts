@@ -183,6 +183,13 @@ describe('what evidence a question needs', () => {
     expect(holdsEvidence('Il a décidé de reporter la discussion à sa douzième réunion, prévue en juin 2022, comme l’a proposé la Présidente.', 'place')).toBe(false);
   });
 
+  it('knows a date question about an adoption, whose quotes lead with the adoption’s date', () => {
+    expect(analyzeQuestion('When was the strategic framework approved?', 'en').datesAdoption).toBe(true);
+    expect(analyzeQuestion('Quand la directive 2014/24/UE a-t-elle été adoptée ?').datesAdoption).toBe(true);
+    expect(analyzeQuestion('Quand le Groupe de travail s’est-il réuni ?').datesAdoption).toBeUndefined();
+    expect(analyzeQuestion('Quand faudrait-il adopter une loi ?').datesAdoption).toBeUndefined();
+  });
+
   it('a question that opens with a fronted phrase and then an interrogative word asks what, not whether', () => {
     // «retenus» is "selected" here: a count and an amount are asked, not whether something was adopted.
     const analysis = analyzeQuestion("Depuis 2011, combien de projets d'ONG le fonds a-t-il retenus, et quelle somme a-t-il distribuée ?");
