@@ -14,7 +14,7 @@ import type { AnswerFilters } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
 import { perPassage } from './memo.ts';
 import { messages } from './messages.ts';
-import { LEAD_PASSAGE_WEIGHT, rankSentences, selectAcrossDocuments, selectQuotes, type ScoredSentence, type SentenceSource } from './quotes.ts';
+import { LEAD_PASSAGE_WEIGHT, rankSentences, sameSentence, selectAcrossDocuments, selectQuotes, type ScoredSentence, type SentenceSource } from './quotes.ts';
 import type { Answer, CitedPassage, Language } from './schema.ts';
 
 /** One served index with what answering needs of it. */
@@ -566,7 +566,7 @@ function leadWithAnswer(
   const ranked = rankSentences(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT, 0);
   const found = unmet.map((check) => ranked.find(check)).find((sentence) => sentence !== undefined);
   if (!found) return chosen;
-  return [found, ...chosen.filter((q) => q.passage !== found.passage || q.text !== found.text)].slice(0, chosen.length);
+  return [found, ...chosen.filter((q) => !sameSentence(q, found))].slice(0, chosen.length);
 }
 
 /**
@@ -579,8 +579,7 @@ function leadWithAnswer(
  * 7/144, near misses 18/25 kept. (The duration rule had counted the first quote since the session before.)
  */
 function withQuotes(quotes: readonly ScoredSentence[], ranked: ScoredSentence[]): ScoredSentence[] {
-  const quoted = (sentence: ScoredSentence) => quotes.some((q) => q.passage === sentence.passage && q.text === sentence.text);
-  return [...quotes, ...ranked.filter((sentence) => !quoted(sentence))];
+  return [...quotes, ...ranked.filter((sentence) => !quotes.some((q) => sameSentence(q, sentence)))];
 }
 
 /**

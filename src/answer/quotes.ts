@@ -11,6 +11,11 @@ export interface ScoredSentence {
   score: number;
 }
 
+/** Whether two scored sentences are the same sentence of the same passage (their scores may differ). */
+export function sameSentence(a: Pick<ScoredSentence, 'passage' | 'text'>, b: Pick<ScoredSentence, 'passage' | 'text'>): boolean {
+  return a.passage === b.passage && a.text === b.text;
+}
+
 export interface SentenceSource {
   passage: Passage;
   /** The passage's relevance to the question in [0, 1] (the fused search score). */
@@ -113,7 +118,7 @@ function leadSentence(
   bonus?: (text: string, passage: Passage) => number,
 ): ScoredSentence | undefined {
   const lead = rankSentences(query, sources, leadWeight, minLength, bonus)[0];
-  return lead && pool.find((s) => s.passage === lead.passage && s.text === lead.text);
+  return lead && pool.find((s) => sameSentence(s, lead));
 }
 
 /**
