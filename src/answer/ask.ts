@@ -245,12 +245,13 @@ export async function searchAnswer(
     answer = makeAnswer({ question, language, kind: 'abstain', text: messages(language).abstain, sources, resolvedQuery: query });
   } else {
     const best = chooseQuotes(ctx, queryVector, results, analysis);
-    const givesFigure = figureCheck(ctx, query, analysis, language);
+    const topic = questionTopic(ctx, query, language);
+    const givesFigure = figureCheck(ctx, analysis, topic);
     const figureFirst = ctx.on.has('answer-type') && !analysis.acrossReports;
-    const givesAnswer = givesFigure ?? placeCheck(ctx, query, analysis, language);
+    const givesAnswer = givesFigure ?? placeCheck(ctx, query, analysis, language, topic);
     const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer, adoptionDate(analysis, givesFigure)) : best;
     const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, s)));
-    const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen, givesFigure);
+    const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen, givesFigure, topic);
     const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
     answer = makeAnswer({
       question, language, kind: missing ? 'partial' : 'answer', text, quotes, sources,
@@ -360,6 +361,7 @@ function whatIsMissing(
   language: Language,
   quoted: readonly ScoredSentence[],
   givesFigure: SentenceCheck | null,
+  questionTopic: () => string[],
 ): string | null {
   const s = ctx.served;
   const m = messages(language);
@@ -383,7 +385,7 @@ function whatIsMissing(
   if (type !== 'number' && type !== 'money' && type !== 'date' && type !== 'duration' && needs.length === 0) return null;
   // The sentences a quote could come from: those of the quote pool, and the best sentences of the others.
   const ranked = rankSentences(queryVector, sentenceSources(pool, s), 0, 0);
-  const topic = ctx.on.has('topic') ? topicStems(ctx, query, language) : [];
+  const topic = questionTopic();
   const onTopic = sharesStem(topic);
   if (givesFigure) {
     const candidates = withQuotes(quoted, ranked.slice(0, ctx.on.has('counted') && analysis.counted ? COUNTED_SENTENCES : FIGURE_SENTENCES));
@@ -404,11 +406,7 @@ function whatIsMissing(
   const best = withQuotes(quoted, ranked.slice(0, EVIDENCE_SENTENCES));
   const quotedPassages = new Set(quoted.map((q) => q.passage.id));
   const lacking = needs.find((need) => {
-    const asking = EVIDENCE[need].asking;
-    const withoutAsking = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
-    // A superlative's own adjective («la plus répandue») says what is asked, not what it is about.
-    const needTopic = need === 'ranking' ? withoutAsking.filter((stem) => !analysis.superlative?.includes(stem)) : withoutAsking;
-    const onNeedTopic = sharesStem(needTopic);
+    const needTopic = needTopicStems(ctx, query, language, analysis, need, topic);
     // That it was adopted is often said in the next sentence of a quoted passage («Ce cadre stratégique a été approuvé …»).
     const adopted = need === 'adoption' ? analysis.adopted : undefined;
     const candidates = adopted ? [...new Set([...best, ...ranked.filter((r) => quotedPassages.has(r.passage.id))])] : best;
@@ -416,13 +414,27 @@ function whatIsMissing(
     // is not «la directive 2014/24/UE sur la passation des marchés publics».
     const rest = adopted ? needTopic.filter((stem) => !adopted.includes(stem)) : [];
     const onRest = sharesStem(rest);
-    return !candidates.some((sentence) =>
-      adopted
-        ? adoptionOf(sentence.text, adopted, onRest)
-        : holdsEvidence(sentence.text, need) && (EVIDENCE[need].anyTopic || onNeedTopic(sentence.text)),
-    );
+    const gives = adopted ? (text: string) => adoptionOf(text, adopted, onRest) : givesEvidence(need, needTopic);
+    return !candidates.some((sentence) => gives(sentence.text));
   });
   return lacking ? partialNeed(m, lacking) : null;
+}
+
+/**
+ * The topic words a need's evidence must share: the question's, less those that only say what is asked
+ * («approuvé», «résultats»: EVIDENCE[need].asking) and, for a ranking, the superlative's own adjective («la plus
+ * répandue» says what is asked, not what it is about).
+ */
+function needTopicStems(ctx: AskContext, query: string, language: Language, analysis: QuestionAnalysis, need: Need, topic: string[]): string[] {
+  const asking = EVIDENCE[need].asking;
+  const withoutAsking = asking && ctx.on.has('topic') ? topicStems(ctx, query, language, asking) : topic;
+  return need === 'ranking' ? withoutAsking.filter((stem) => !analysis.superlative?.includes(stem)) : withoutAsking;
+}
+
+/** Whether a sentence gives a need's evidence (analysis.ts, EVIDENCE) on its topic; adoptions are read by adoptionOf. */
+function givesEvidence(need: Need, needTopic: readonly string[]): (text: string) => boolean {
+  const onNeedTopic = sharesStem(needTopic);
+  return (text) => holdsEvidence(text, need) && (EVIDENCE[need].anyTopic === true || onNeedTopic(text));
 }
 
 /**
@@ -487,12 +499,12 @@ function sharesStem(stems: readonly string[]): (text: string) => boolean {
  */
 type SentenceCheck = (sentence: ScoredSentence) => boolean;
 
-function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): SentenceCheck | null {
+function figureCheck(ctx: AskContext, analysis: QuestionAnalysis, questionTopic: () => string[]): SentenceCheck | null {
   const type = analysis.answerType;
   const needs = ctx.on.has('evidence') ? analysis.needs : [];
   if (!((type === 'number' && !needs.includes('percentage')) || type === 'money' || type === 'date')) return null;
   const counted = ctx.on.has('counted') ? analysis.counted : undefined;
-  const onTopic = sharesStem(ctx.on.has('topic') ? topicStems(ctx, query, language) : []);
+  const onTopic = sharesStem(questionTopic());
   const namesAll = (passage: Passage) => analysis.names.every((name) => mentions(passage.text, name));
   const topical = (sentence: ScoredSentence) =>
     onTopic(sentence.text) || (ANAPHORA.test(sentence.text) && onTopic(previousSentence(ctx.served, sentence)));
@@ -501,13 +513,13 @@ function figureCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis,
 
 /**
  * For a question that asks where (analysis.ts, PLACE_EVIDENCE), whether a sentence names a place on the
- * question's topic: what its quotes lead with (`leadWithAnswer`), as whatIsMissing's place rule reads it. null
- * for other questions.
+ * question's topic: what its quotes lead with (`leadWithAnswer`), read as whatIsMissing reads the place need
+ * (givesEvidence). null for other questions.
  */
-function placeCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language): SentenceCheck | null {
+function placeCheck(ctx: AskContext, query: string, analysis: QuestionAnalysis, language: Language, questionTopic: () => string[]): SentenceCheck | null {
   if (!ctx.on.has('evidence') || !analysis.needs.includes('place')) return null;
-  const onTopic = sharesStem(ctx.on.has('topic') ? topicStems(ctx, query, language) : []);
-  return (sentence) => holdsEvidence(sentence.text, 'place') && onTopic(sentence.text);
+  const gives = givesEvidence('place', needTopicStems(ctx, query, language, analysis, 'place', questionTopic()));
+  return (sentence) => gives(sentence.text);
 }
 
 /**
@@ -595,6 +607,12 @@ const TOPIC_MAX_SHARE = 0.05;
  * 13 → 16 of 25, 5 → 7 of 144. Kept: a figure quoted for another subject is the failure users remember, and a
  * partial answer still shows its quotes.
  */
+/** The question's topic stems (topicStems), computed once per answer and only if a rule asks for them; none without `topic`. */
+function questionTopic(ctx: AskContext, query: string, language: Language): () => string[] {
+  let stems: string[] | undefined;
+  return () => (stems ??= ctx.on.has('topic') ? topicStems(ctx, query, language) : []);
+}
+
 function topicStems(ctx: AskContext, query: string, language: Language, asking?: RegExp): string[] {
   const words = language === 'en' ? tokenize(frenchCounterparts(query)) : tokenize(query);
   const total = ctx.served.index.passages.length;
