@@ -24,6 +24,8 @@ export const ProbeMessageSchema = z.discriminatedUnion('type', [
     modelLoadMs: z.number(),
     indexLoadMs: z.number(),
     firstAskMs: z.number(),
+    /** Where the model load found the tokenizer's vocabulary: its cache, or tokenizer.json (no cache yet). */
+    tokenizerSource: z.enum(['cache', 'json']),
     /** Resident memory (VmRSS) at each step of the start, MB. */
     rssMb: z.record(z.string(), z.number()),
   }),

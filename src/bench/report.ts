@@ -48,6 +48,11 @@ export interface ColdStartFigures {
   /** Index load plus searcher and lookup construction (createAnswerEngine with the model given). */
   indexLoadMs: number;
   firstAskMs: number;
+  /**
+   * Where the model load found the tokenizer: 'cache' (a restart: src/embed/tokenizer-cache.ts), or 'json'
+   * (the project's first start since `npm ci`, which writes the cache). Absent in results before the cache.
+   */
+  tokenizerSource?: 'cache' | 'json';
 }
 
 export interface AskFigures {

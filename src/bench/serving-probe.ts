@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   await engine.ask(first!);
   const firstAskMs = performance.now() - mark;
   rss.firstAnswer = rssMb();
-  await send({ type: 'ready', processStartMs, modelLoadMs, indexLoadMs, firstAskMs, rssMb: { ...rss } });
+  const tokenizerSource = embedder.tokenizerSource ?? 'json';
+  await send({ type: 'ready', processStartMs, modelLoadMs, indexLoadMs, firstAskMs, tokenizerSource, rssMb: { ...rss } });
 
   const total: number[] = [];
   const timings: Array<Record<string, number> | null> = [];

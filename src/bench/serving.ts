@@ -134,6 +134,7 @@ export function servingFigures(
       modelLoadMs: ready.modelLoadMs,
       indexLoadMs: ready.indexLoadMs,
       firstAskMs: ready.firstAskMs,
+      tokenizerSource: ready.tokenizerSource,
     },
     ask: {
       questions: result.ask.total.length,

@@ -52,6 +52,10 @@ export function checks(report: BenchReport): Check[] {
     const cold = serving.coldStart;
     out.push({ section: 'cold start', measure: 'spawn → first answer ready', value: s(cold.totalMs), target: `≤ ${s(targets.coldStartMs)}`, ok: cold.totalMs <= targets.coldStartMs });
     out.push({ section: 'cold start', measure: 'of which node + tsx start / model / index / first ask', value: `${s(cold.processStartMs)} / ${s(cold.modelLoadMs)} / ${s(cold.indexLoadMs)} / ${s(cold.firstAskMs)}`, target: '' });
+    if (cold.tokenizerSource) {
+      const source = cold.tokenizerSource === 'cache' ? 'from its cache (a restart)' : 'parsed from tokenizer.json (first start: no cache yet)';
+      out.push({ section: 'cold start', measure: 'tokenizer', value: source, target: '' });
+    }
     const ask = serving.ask;
     const sec = `ask, warm (${ask.questions} questions, ${ask.distinctQuestions} distinct)`;
     out.push({ section: sec, measure: 'total p50 / p95 / max', value: `${ms(ask.total.p50)} / ${ms(ask.total.p95)} / ${ms(ask.total.max)}`, target: `p95 ≤ ${targets.askP95Ms} ms`, ok: ask.total.p95 <= targets.askP95Ms });

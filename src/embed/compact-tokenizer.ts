@@ -3,9 +3,13 @@
 // that the Unigram model copies into its own `vocab` and `scores` and never reads again. At its peak that is
 // ≈ 100 MB for what ends as ≈ 20 MB. Here the same tokenizer class is built from the same JSON, except that
 // the vocabulary is parsed a few thousand entries at a time and handed over through an array-like view, so
-// only one slice of it exists as JavaScript objects at any moment.
+// only one slice of it exists as JavaScript objects at any moment. What that parse gives (and the trie built
+// over it) is cached in a binary file for the next start (tokenizer-cache.ts), which then parses nothing.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sha256 } from '../corpus/index.ts';
+import { withLeanVocabTries } from './lean-vocab-trie.ts';
+import { readTokenizerCache, tokenizerCacheFile, writeTokenizerCache, type CachedVocabulary } from './tokenizer-cache.ts';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -126,7 +130,7 @@ function parseVocabulary(b: Uint8Array, start: number, decoder: Utf8Decoder): { 
  * An array-like that the Unigram constructor reads as `vocab.length` and `vocab[i]` = `[piece, score]`,
  * each pair made on demand (and dropped as soon as it has been read).
  */
-function vocabularyView(pieces: string[], scores: number[]): unknown[] {
+function vocabularyView(pieces: readonly string[], scores: ArrayLike<number>): unknown[] {
   return new Proxy([] as unknown[], {
     get(target, property, receiver) {
       if (property === 'length') return pieces.length;
@@ -144,26 +148,19 @@ export interface TokenizerClasses {
   TOKENIZER_CLASS_MAPPING: Record<string, new (tokenizerJSON: unknown, tokenizerConfig: unknown) => unknown>;
 }
 
-interface ParsedTokenizer {
-  json: { model: { type: 'Unigram'; vocab: unknown } };
-  pieces: string[];
-  scores: number[];
-}
-
-/** tokenizer.json with its vocabulary apart, or null when it is not a Unigram tokenizer or not valid JSON. */
-function parseTokenizerJson(bytes: Uint8Array): ParsedTokenizer | null {
+/**
+ * tokenizer.json with its vocabulary apart (`restJson`: the rest, its vocabulary an empty array), or null
+ * when it is not valid JSON.
+ */
+function parseTokenizerJson(bytes: Uint8Array): Omit<CachedVocabulary, 'trie'> | null {
   const decoder = new TextDecoder('utf-8');
   try {
     const model = memberStart(bytes, 0, 'model', decoder);
     const vocabStart = model === null ? null : memberStart(bytes, model, 'vocab', decoder);
     if (vocabStart === null) return null;
     const { pieces, scores, end } = parseVocabulary(bytes, vocabStart, decoder);
-    // Everything but the vocabulary, parsed as usual: the vocabulary's place holds an empty array.
-    const json = JSON.parse(decoder.decode(bytes.subarray(0, vocabStart)) + '[]' + decoder.decode(bytes.subarray(end))) as {
-      model?: { type?: unknown; vocab?: unknown };
-    };
-    if (json.model?.type !== 'Unigram') return null;
-    return { json: json as ParsedTokenizer['json'], pieces, scores };
+    const restJson = decoder.decode(bytes.subarray(0, vocabStart)) + '[]' + decoder.decode(bytes.subarray(end));
+    return { restJson, pieces, scores };
   } catch (error) {
     // Let transformers.js parse it and report what is wrong.
     if (error instanceof MalformedJson || error instanceof SyntaxError) return null;
@@ -171,13 +168,36 @@ function parseTokenizerJson(bytes: Uint8Array): ParsedTokenizer | null {
   }
 }
 
+/** Everything but the vocabulary, parsed as usual; null unless it is valid JSON for a Unigram model. */
+function parseRest(restJson: string): { model: { type: 'Unigram'; vocab: unknown } } | null {
+  try {
+    const json = JSON.parse(restJson) as { model?: { type?: unknown; vocab?: unknown } } | null;
+    return json?.model?.type === 'Unigram' ? (json as { model: { type: 'Unigram'; vocab: unknown } }) : null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+}
+
+/** How a tokenizer load went with the cache: read from it, written to it, not writable (`error`), or no cache. */
+export type TokenizerCacheUse = { use: 'read' | 'written' | 'off' } | { use: 'unwritable'; error: string };
+
+export interface UnigramLoad {
+  tokenizer: unknown;
+  /** Vocabulary tries held as PackedTries (1 for multilingual-e5-small; 0: transformers.js's CharTrie). */
+  leanTries: number;
+  cache: TokenizerCacheUse;
+}
+
 /**
  * The tokenizer AutoTokenizer.from_pretrained would build from `<modelDir>/tokenizer.json` and
  * `tokenizer_config.json` (the same class, given the same JSON), loaded with a fraction of the transient
- * memory. Returns null — the caller then uses AutoTokenizer — when the files are not the Unigram tokenizer
- * this is written for, or the class AutoTokenizer would pick is unknown.
+ * memory, its vocabulary trie packed (lean-vocab-trie.ts). With `cacheDir`, the parsed vocabulary and its trie
+ * are read from the cache of this tokenizer.json when there is one, and written there when not. Returns null
+ * — the caller then uses AutoTokenizer — when the files are not the Unigram tokenizer this is written for, or
+ * the class AutoTokenizer would pick is unknown.
  */
-export async function loadUnigramTokenizer(modelDir: string, auto: TokenizerClasses): Promise<unknown> {
+export async function loadUnigramTokenizer(modelDir: string, auto: TokenizerClasses, options: { cacheDir?: string } = {}): Promise<UnigramLoad | null> {
   const config: unknown = JSON.parse(await fs.readFile(path.join(modelDir, 'tokenizer_config.json'), 'utf8'));
   if (config === null || typeof config !== 'object') return null;
   // As AutoTokenizer.from_pretrained: some configs name the "Fast" variant.
@@ -185,8 +205,26 @@ export async function loadUnigramTokenizer(modelDir: string, auto: TokenizerClas
   const TokenizerClass = typeof className === 'string' ? auto.TOKENIZER_CLASS_MAPPING[className.replace(/Fast$/, '')] : undefined;
   if (!TokenizerClass) return null;
 
-  const parsed = parseTokenizerJson(await fs.readFile(path.join(modelDir, 'tokenizer.json')));
-  if (!parsed) return null;
-  parsed.json.model.vocab = vocabularyView(parsed.pieces, parsed.scores);
-  return new TokenizerClass(parsed.json, config);
+  const bytes = await fs.readFile(path.join(modelDir, 'tokenizer.json'));
+  const digest = options.cacheDir ? sha256(bytes) : '';
+  const cacheFile = options.cacheDir ? tokenizerCacheFile(options.cacheDir, digest) : null;
+  const cached = cacheFile ? await readTokenizerCache(cacheFile, digest) : null;
+  const vocabulary = cached ?? parseTokenizerJson(bytes);
+  const json = vocabulary && parseRest(vocabulary.restJson);
+  if (!vocabulary || !json) return null;
+  json.model.vocab = vocabularyView(vocabulary.pieces, vocabulary.scores);
+  const prebuilt = cached?.trie ? { pieces: cached.pieces.length, arrays: cached.trie } : undefined;
+  const { value: tokenizer, leanTries } = await withLeanVocabTries(async () => new TokenizerClass(json, config), prebuilt);
+
+  let cache: TokenizerCacheUse = { use: cached ? 'read' : 'off' };
+  if (cacheFile && !cached) {
+    const trie = leanTries.length === 1 ? leanTries[0]!.arrays() : null;
+    try {
+      await writeTokenizerCache(cacheFile, digest, { ...vocabulary, trie });
+      cache = { use: 'written' };
+    } catch (error) {
+      cache = { use: 'unwritable', error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return { tokenizer, leanTries: leanTries.length, cache };
 }

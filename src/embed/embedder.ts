@@ -11,6 +11,7 @@ import {
   ModelLoadError,
   ModelNotFoundError,
   ONNX_FILE,
+  defaultTokenizerCacheDir,
   downloadDirFor,
   holdsModel,
   offlineFromEnv,
@@ -37,6 +38,11 @@ export interface Embedder {
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
   /** Number of tokens of `text` without the special tokens the model adds. */
   countTokens(text: string): number;
+  /**
+   * Where the tokenizer's vocabulary came from: 'cache' (tokenizer-cache.ts, nothing parsed), or 'json'
+   * (tokenizer.json parsed: the first start, or no cache; `undefined` until a lazy embedder has loaded).
+   */
+  readonly tokenizerSource?: 'cache' | 'json';
 }
 
 export interface LoadEmbedderOptions {
@@ -57,6 +63,23 @@ export interface LoadEmbedderOptions {
    * always goes transformers.js's own way). false: transformers.js's own way, for comparison (same vectors).
    */
   lean?: boolean;
+  /**
+   * Folder of the tokenizer cache (the parsed vocabulary and its trie, read at the next start instead of
+   * tokenizer.json: tokenizer-cache.ts), for the lean load; default `node_modules/.cache/rapporteur-tokenizer/`
+   * in the project (defaultTokenizerCacheDir); false: no cache. A folder that cannot be written is said once,
+   * as a process warning, and the model loads as without a cache.
+   */
+  tokenizerCache?: string | false;
+}
+
+/** Said once per process when the tokenizer cache cannot be written. */
+let warnedCache = false;
+function warnUnwritableCache(cacheDir: string, error: string): void {
+  if (warnedCache) return;
+  warnedCache = true;
+  process.emitWarning(`the tokenizer cache could not be written in ${cacheDir} (${error}); each start parses tokenizer.json again`, {
+    code: 'RAPPORTEUR_TOKENIZER_CACHE',
+  });
 }
 
 /** Said once per process when the model is loaded transformers.js's own way although the lean way was asked for. */
@@ -144,9 +167,15 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
 
   let tokenizer: Tokenizer;
   let model: EncoderModel;
+  let tokenizerSource: 'cache' | 'json' = 'json';
   try {
-    if (leanFrom) ({ tokenizer, model } = await loadLean(transformers, leanFrom, modelFile(leanFrom)));
-    else {
+    if (leanFrom) {
+      const cacheDir = opts.tokenizerCache === false ? undefined : path.resolve(root, opts.tokenizerCache ?? defaultTokenizerCacheDir(root));
+      const lean = await loadLean(transformers, leanFrom, modelFile(leanFrom), cacheDir);
+      ({ tokenizer, model } = lean);
+      if (lean.tokenizerCache.use === 'read') tokenizerSource = 'cache';
+      if (lean.tokenizerCache.use === 'unwritable') warnUnwritableCache(cacheDir!, lean.tokenizerCache.error);
+    } else {
       // transformers.js's own way (also for a download): every file read into memory, the whole JSON parsed.
       transformers.env.useFSCache = true;
       transformers.env.useCustomCache = false;
@@ -159,7 +188,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions = {}): Promise<Embe
     if (!dir) throw new ModelNotFoundError(searched, `downloading it failed (${message.split('\n')[0]})`, downloadDir);
     throw (await diagnoseModelFiles(path.join(dir, MODEL_ID))) ?? new ModelLoadError(path.join(dir, MODEL_ID), `could not be loaded (${message.split('\n')[0]})`);
   }
-  return new E5Embedder(tokenizer, model, transformers.Tensor);
+  return new E5Embedder(tokenizer, model, transformers.Tensor, tokenizerSource);
 }
 
 /** One piece of input for the encoder: a whole text, or one window of a long one. */
@@ -182,6 +211,7 @@ class E5Embedder implements Embedder {
     private readonly tokenizer: Tokenizer,
     private readonly model: EncoderModel,
     private readonly TensorClass: TransformersModule['Tensor'],
+    readonly tokenizerSource: 'cache' | 'json',
   ) {
     this.#padId = tokenizer.pad_token_id ?? 1;
     this.#needsTokenTypes = model.session.inputNames.includes('token_type_ids');
@@ -336,6 +366,9 @@ export function createLazyEmbedder(opts: LoadEmbedderOptions = {}): LazyEmbedder
     countTokens: (text) => {
       if (!instance) throw new Error('countTokens needs the tokenizer: await load() first');
       return instance.countTokens(text);
+    },
+    get tokenizerSource() {
+      return instance?.tokenizerSource;
     },
   };
 }

@@ -15,6 +15,8 @@
 //   - the deep module '@xenova/transformers/src/utils/data-structures.js' and `CharTrie.prototype.extend`,
 //     replaced while the tokenizer is built (lean-vocab-trie.ts); `tokenizer.model.config` rewritten after
 //     (releaseParsedVocabulary).
+//   - that the Unigram constructor calls `extend` once, with its pieces in vocabulary order: the trie the
+//     tokenizer cache keeps (tokenizer-cache.ts) is handed back for a vocabulary of the same size only.
 //   - that it creates its session with `InferenceSession.create(buffer, { executionProviders })` of the
 //     same onnxruntime-node instance this process imports.
 // - onnxruntime-node 1.14.0 (transformers.js's own dependency, declared and pinned in package.json)
@@ -23,7 +25,7 @@
 //     sessions created from a buffer, which is why the path matters.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadUnigramTokenizer } from './compact-tokenizer.ts';
+import { loadUnigramTokenizer, type TokenizerCacheUse } from './compact-tokenizer.ts';
 import type { EncoderModel, Tokenizer, TransformersModule } from './embedder.ts';
 import { releaseParsedVocabulary, withLeanVocabTries } from './lean-vocab-trie.ts';
 import { modelFileCache } from './model-file-cache.ts';
@@ -67,7 +69,8 @@ export function leanLoadRefusal(versionOf: (name: string) => string | null = ins
  *    stand-in for the ONNX file by our custom cache (its file cache is consulted first, hence off), and
  *    onnxruntime opens the file by path;
  * 2. the tokenizer, with its vocabulary parsed a slice at a time (compact-tokenizer.ts) and held in a packed
- *    trie rather than a trie of Maps (lean-vocab-trie.ts);
+ *    trie rather than a trie of Maps (lean-vocab-trie.ts); both read from `tokenizerCacheDir` when it holds
+ *    them for this tokenizer.json, and written there when it does not (tokenizer-cache.ts);
  * 3. the parsed vocabulary the tokenizer no longer needs, released.
  * Call only when leanLoadRefusal() is null and installThreadOptions has wrapped onnxruntime.
  */
@@ -75,16 +78,16 @@ export async function loadLean(
   transformers: TransformersModule,
   modelsDir: string,
   onnxFile: string,
-): Promise<{ tokenizer: Tokenizer; model: EncoderModel }> {
+  tokenizerCacheDir?: string,
+): Promise<{ tokenizer: Tokenizer; model: EncoderModel; tokenizerCache: TokenizerCacheUse }> {
   const modelDir = path.join(modelsDir, MODEL_ID);
   transformers.env.useFSCache = false;
   transformers.env.useCustomCache = true;
   transformers.env.customCache = modelFileCache(modelDir, onnxFile, modelFileStandIn(onnxFile));
   const model = await transformers.AutoModel.from_pretrained(MODEL_ID, { quantized: true });
-  const { value: tokenizer } = await withLeanVocabTries(async () => {
-    const compact = (await loadUnigramTokenizer(modelDir, transformers.AutoTokenizer)) as Tokenizer | null;
-    return compact ?? transformers.AutoTokenizer.from_pretrained(MODEL_ID);
-  });
+  const compact = await loadUnigramTokenizer(modelDir, transformers.AutoTokenizer, tokenizerCacheDir ? { cacheDir: tokenizerCacheDir } : {});
+  const tokenizer = (compact?.tokenizer as Tokenizer | undefined) ??
+    (await withLeanVocabTries(() => transformers.AutoTokenizer.from_pretrained(MODEL_ID))).value;
   releaseParsedVocabulary(tokenizer);
-  return { tokenizer, model };
+  return { tokenizer, model, tokenizerCache: compact?.cache ?? { use: 'off' } };
 }

@@ -7,7 +7,7 @@
 // CharTrie.prototype.extend while the tokenizer loads (withLeanVocabTries). The replacement gives each trie
 // it fills its own commonPrefixSearch, so the trie keeps working after the prototype is restored.
 
-import { PackedTrie } from './packed-trie.ts';
+import { PackedTrie, type PackedTrieArrays } from './packed-trie.ts';
 
 /** Where transformers.js defines CharTrie: the module its tokenizers import (no public export). */
 const DATA_STRUCTURES = '@xenova/transformers/src/utils/data-structures.js';
@@ -28,19 +28,20 @@ function hasLoneSurrogate(text: string): boolean {
 }
 
 /**
- * Makes an empty CharTrie a PackedTrie holding `texts`; false when that would not be exact (a lone surrogate
- * is the only key a code unit of a surrogate can match in a CharTrie, see PackedTrie.commonPrefixSearch).
+ * Makes an empty CharTrie a PackedTrie holding `texts` (`packed`, or one built now); null when that would not
+ * be exact (a lone surrogate is the only key a code unit of a surrogate can match in a CharTrie, see
+ * PackedTrie.commonPrefixSearch).
  */
-function makeLean(trie: CharTrieLike, texts: string[]): boolean {
-  if (trie.root.children.size > 0 || texts.some(hasLoneSurrogate)) return false;
-  const packed = new PackedTrie(texts);
+function makeLean(trie: CharTrieLike, texts: string[], packed?: PackedTrie): PackedTrie | null {
+  if (trie.root.children.size > 0 || texts.some(hasLoneSurrogate)) return null;
+  packed ??= new PackedTrie(texts);
   const frozen = () => {
     throw new Error('a packed vocabulary trie cannot take more pieces once built');
   };
   // Own properties: they outlive the patched prototype and shadow the node-building methods (which the
   // Unigram model calls once, in its constructor).
   Object.assign(trie, { extend: frozen, push: frozen, commonPrefixSearch: (text: string) => packed.commonPrefixSearch(text) });
-  return true;
+  return packed;
 }
 
 let charTrie: Promise<CharTrieClass | null> | null = null;
@@ -58,19 +59,28 @@ function loadCharTrie(): Promise<CharTrieClass | null> {
   return charTrie;
 }
 
+/** A trie built before, for the one vocabulary of `pieces` pieces it was built over (tokenizer-cache.ts). */
+export interface PrebuiltTrie {
+  pieces: number;
+  arrays: PackedTrieArrays;
+}
+
 /**
- * Runs `load` (a transformers.js tokenizer load) with vocabulary tries built as PackedTries. Returns how many
- * tries were made lean (0 when CharTrie could not be reached or a vocabulary has lone surrogates: the normal
- * trie is then built, same tokens, more memory).
+ * Runs `load` (a transformers.js tokenizer load) with vocabulary tries built as PackedTries, or, for a
+ * vocabulary of `prebuilt.pieces` pieces, taken from `prebuilt` (the caller vouches that it was built over
+ * those very pieces). Returns the tries made lean (none when CharTrie could not be reached or a vocabulary
+ * has lone surrogates: the normal trie is then built, same tokens, more memory).
  */
-export async function withLeanVocabTries<T>(load: () => Promise<T>): Promise<{ value: T; leanTries: number }> {
+export async function withLeanVocabTries<T>(load: () => Promise<T>, prebuilt?: PrebuiltTrie): Promise<{ value: T; leanTries: PackedTrie[] }> {
   const CharTrie = await loadCharTrie();
-  if (!CharTrie) return { value: await load(), leanTries: 0 };
+  if (!CharTrie) return { value: await load(), leanTries: [] };
   const proto = CharTrie.prototype;
   const originalExtend = proto.extend;
-  let leanTries = 0;
+  const leanTries: PackedTrie[] = [];
   proto.extend = function (this: CharTrieLike, texts: string[]) {
-    if (makeLean(this, texts)) leanTries++;
+    const reuse = prebuilt && texts.length === prebuilt.pieces ? new PackedTrie(prebuilt.arrays) : undefined;
+    const packed = makeLean(this, texts, reuse);
+    if (packed) leanTries.push(packed);
     else originalExtend.call(this, texts);
   };
   try {

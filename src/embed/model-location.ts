@@ -12,6 +12,11 @@ export const ONNX_FILE = path.join('onnx', 'model_quantized.onnx');
 /** Files transformers.js reads for this model, relative to `<modelsDir>/<MODEL_ID>/`. */
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', ONNX_FILE];
 
+/** Where the project keeps the tokenizer cache (tokenizer-cache.ts), beside the reports' (corpus/read-report.ts). */
+export function defaultTokenizerCacheDir(projectRoot: string = defaultProjectRoot): string {
+  return path.join(projectRoot, 'node_modules', '.cache', 'rapporteur-tokenizer');
+}
+
 /** Whether `modelsDir` holds a usable copy of the model (`<modelsDir>/Xenova/multilingual-e5-small/...`). */
 export function holdsModel(modelsDir: string, modelId: string = MODEL_ID): boolean {
   return REQUIRED_FILES.every((file) => fs.existsSync(path.join(modelsDir, modelId, file)));

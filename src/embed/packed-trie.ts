@@ -9,6 +9,18 @@ export function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
 }
 
+/** A built trie's four arrays, as `arrays()` gives them and the constructor takes them back (tokenizer-cache.ts). */
+export interface PackedTrieArrays {
+  unit: Uint16Array;
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  isPiece: Uint8Array;
+}
+
+function isTrieArrays(source: Iterable<string> | PackedTrieArrays): source is PackedTrieArrays {
+  return (source as PackedTrieArrays).unit instanceof Uint16Array;
+}
+
 export class PackedTrie {
   /** Code unit on the edge into each node (the root's is unused). */
   readonly #unit: Uint16Array;
@@ -22,8 +34,16 @@ export class PackedTrie {
    * Holds `pieces`, except those with a surrogate: `commonPrefixSearch` stops at the first surrogate of a
    * text (as transformers.js's CharTrie does, see there), so they could never be found.
    */
-  constructor(pieces: Iterable<string>) {
-    const { units, starts, lengths } = flatten(pieces);
+  constructor(pieces: Iterable<string>);
+  /** The trie whose `arrays()` these were; throws a RangeError when they cannot be one. */
+  constructor(arrays: PackedTrieArrays);
+  constructor(source: Iterable<string> | PackedTrieArrays) {
+    if (isTrieArrays(source)) {
+      checkArrays(source);
+      ({ unit: this.#unit, firstChild: this.#firstChild, childCount: this.#childCount, isPiece: this.#isPiece } = source);
+      return;
+    }
+    const { units, starts, lengths } = flatten(source);
     const count = starts.length;
     if (count >= PIECE_SPAN) throw new RangeError(`a packed trie holds fewer than ${PIECE_SPAN} pieces`);
     // Built breadth first, as an MSD radix sort: node n stands for the prefix of length depth[n] shared by the
@@ -77,6 +97,11 @@ export class PackedTrie {
     this.#isPiece = nodes.isPiece.slice(0, next);
   }
 
+  /** The trie's arrays (its own, not copies: read them, do not change them). */
+  arrays(): PackedTrieArrays {
+    return { unit: this.#unit, firstChild: this.#firstChild, childCount: this.#childCount, isPiece: this.#isPiece };
+  }
+
   get size(): number {
     return this.#unit.length;
   }
@@ -110,6 +135,19 @@ export class PackedTrie {
       if (node < 0) return;
       if (this.#isPiece[node] === 1) yield text.slice(0, i + 1);
     }
+  }
+}
+
+/** Throws unless the arrays have one length and every node's children lie after it, inside the trie. */
+function checkArrays({ unit, firstChild, childCount, isPiece }: PackedTrieArrays): void {
+  const size = unit.length;
+  if (size === 0 || firstChild.length !== size || childCount.length !== size || isPiece.length !== size) {
+    throw new RangeError('a packed trie needs four arrays of one length, at least the root');
+  }
+  for (let n = 0; n < size; n++) {
+    const first = firstChild[n]!;
+    const count = childCount[n]!;
+    if (count < 0 || (count > 0 && (first <= n || first + count > size))) throw new RangeError(`node ${n} of a packed trie has children outside it`);
   }
 }
 

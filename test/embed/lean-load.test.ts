@@ -7,7 +7,7 @@ import { AutoTokenizer } from '@xenova/transformers';
 import { MODEL_ID, loadEmbedder, type Embedder } from '../../src/embed/index.ts';
 import { resolveModelsDir } from '../../src/embed/model-location.ts';
 import { loadUnigramTokenizer, type TokenizerClasses } from '../../src/embed/compact-tokenizer.ts';
-import { releaseParsedVocabulary, withLeanVocabTries } from '../../src/embed/lean-vocab-trie.ts';
+import { releaseParsedVocabulary } from '../../src/embed/lean-vocab-trie.ts';
 import { PackedTrie } from '../../src/embed/packed-trie.ts';
 import { modelFileCache } from '../../src/embed/model-file-cache.ts';
 import { installThreadOptions, modelFileStandIn } from '../../src/embed/onnx-threads.ts';
@@ -74,8 +74,10 @@ describe('the lean load gives the same vectors as transformers.js’s own', () =
 
 describe('the compact tokenizer', () => {
   it('is the class AutoTokenizer builds, with a packed trie for its vocabulary, and encodes the corpus to the same ids', async () => {
-    const { value, leanTries } = await withLeanVocabTries(() => loadUnigramTokenizer(modelDir, AutoTokenizer as unknown as TokenizerClasses));
-    const compact = value as TokenizerLike;
+    const loaded = await loadUnigramTokenizer(modelDir, AutoTokenizer as unknown as TokenizerClasses);
+    const { tokenizer, leanTries, cache } = loaded!;
+    expect(cache).toEqual({ use: 'off' });
+    const compact = tokenizer as TokenizerLike;
     expect(releaseParsedVocabulary(compact)).toBe(true);
     const reference = (await AutoTokenizer.from_pretrained(MODEL_ID)) as unknown as TokenizerLike;
     expect(compact.constructor).toBe(reference.constructor);
