@@ -30,6 +30,40 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** lightStem's suffix rules, tried in order: the first that fits (the word long enough) is applied. */
+const STEM_RULES: ReadonlyArray<readonly [suffix: string, minLength: number, replacement: string]> = [
+  ['issement', 10, 'ir'],
+  ['issant', 9, 'ir'],
+  ['ivement', 9, 'if'],
+  // Not below 11 letters: "traitement" (treatment) must not meet "traite" (trafficking).
+  ['ement', 11, ''],
+  ['ficatrice', 12, 'fier'],
+  ['ficateur', 11, 'fier'],
+  ['atrice', 9, 'er'],
+  ['ateur', 8, 'er'],
+  ['trice', 7, 'teur'],
+  ['ieme', 6, ''],
+  ['teuse', 8, 'teur'],
+  ['euse', 6, 'eu'],
+  ['ere', 9, 'er'],
+  ['ive', 8, 'if'],
+  ['nnelle', 10, 'n'],
+  ['nnel', 10, 'n'],
+  ['ique', 9, ''],
+  ['esse', 9, ''],
+  ['isation', 10, ''],
+  ['isateur', 10, ''],
+  ['ation', 9, ''],
+  ['ition', 9, ''],
+  ['ite', 7, ''],
+  // Verb endings (imperfect, third person plural) and -ent/-ente, so that «présidait», «présidaient»,
+  // «présider», «président» and «Présidente» meet on "presid", «recommandent» on "recommand".
+  ['aient', 9, ''],
+  ['ait', 8, ''],
+  ['ente', 9, ''],
+  ['ent', 9, ''],
+];
+
 /**
  * A light French stemmer in the spirit of Savoy's "light" stemmer (as used by Lucene's FrenchLightStemmer):
  * it removes inflection (plural, feminine) and a few frequent derivational suffixes, but never tries to reach
@@ -44,39 +78,7 @@ export function lightStem(word: string): string {
   if (w.length > 5 && w.endsWith('aux') && !w.endsWith('eaux')) w = `${w.slice(0, -3)}al`;
   else if (w.length > 3 && (w.endsWith('x') || w.endsWith('s'))) w = w.slice(0, -1);
 
-  const rules: Array<[suffix: string, minLength: number, replacement: string]> = [
-    ['issement', 10, 'ir'],
-    ['issant', 9, 'ir'],
-    ['ivement', 9, 'if'],
-    // Not below 11 letters: "traitement" (treatment) must not meet "traite" (trafficking).
-    ['ement', 11, ''],
-    ['ficatrice', 12, 'fier'],
-    ['ficateur', 11, 'fier'],
-    ['atrice', 9, 'er'],
-    ['ateur', 8, 'er'],
-    ['trice', 7, 'teur'],
-    ['ieme', 6, ''],
-    ['teuse', 8, 'teur'],
-    ['euse', 6, 'eu'],
-    ['ere', 9, 'er'],
-    ['ive', 8, 'if'],
-    ['nnelle', 10, 'n'],
-    ['nnel', 10, 'n'],
-    ['ique', 9, ''],
-    ['esse', 9, ''],
-    ['isation', 10, ''],
-    ['isateur', 10, ''],
-    ['ation', 9, ''],
-    ['ition', 9, ''],
-    ['ite', 7, ''],
-    // Verb endings (imperfect, third person plural) and -ent/-ente, so that «présidait», «présidaient»,
-    // «présider», «président» and «Présidente» meet on "presid", «recommandent» on "recommand".
-    ['aient', 9, ''],
-    ['ait', 8, ''],
-    ['ente', 9, ''],
-    ['ent', 9, ''],
-  ];
-  for (const [suffix, minLength, replacement] of rules) {
+  for (const [suffix, minLength, replacement] of STEM_RULES) {
     if (w.length >= minLength && w.endsWith(suffix)) {
       w = w.slice(0, -suffix.length) + replacement;
       break;
