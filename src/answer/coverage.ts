@@ -56,7 +56,10 @@ export function coverage(question: QuestionWords, passage: Passage): number {
   if (question.total === 0) return 0;
   const held = passageStems(passage);
   let sum = 0;
-  for (const [stem, weight] of question.stems) if (held.has(stem)) sum += weight;
+  // forEach rather than a destructuring loop, which made an entry array per word and per passage.
+  question.stems.forEach((weight, stem) => {
+    if (held.has(stem)) sum += weight;
+  });
   return sum / question.total;
 }
 

@@ -78,9 +78,11 @@ export function lightStem(word: string): string {
   if (w.length > 5 && w.endsWith('aux') && !w.endsWith('eaux')) w = `${w.slice(0, -3)}al`;
   else if (w.length > 3 && (w.endsWith('x') || w.endsWith('s'))) w = w.slice(0, -1);
 
-  for (const [suffix, minLength, replacement] of STEM_RULES) {
-    if (w.length >= minLength && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length) + replacement;
+  // Indexed, not destructured: a destructuring loop allocated an iterator per rule and per word.
+  for (let i = 0; i < STEM_RULES.length; i++) {
+    const rule = STEM_RULES[i]!;
+    if (w.length >= rule[1] && w.endsWith(rule[0])) {
+      w = w.slice(0, -rule[0].length) + rule[2];
       break;
     }
   }

@@ -16,14 +16,27 @@ export interface PhraseTable {
   barrier: string;
 }
 
+/** Each table's phrases as they are looked for, a space on either side: made once per table, not per question. */
+const paddedPhrases = new WeakMap<PhraseTable, readonly string[]>();
+
+function needlesOf(table: PhraseTable): readonly string[] {
+  let needles = paddedPhrases.get(table);
+  if (!needles) {
+    needles = table.phrases.map((phrase) => ` ${phrase} `);
+    paddedPhrases.set(table, needles);
+  }
+  return needles;
+}
+
 /** The values of the phrases and words of `padded` (normalised words between single spaces, padded with one). */
 export function matchPhrasesThenWords(padded: string, table: PhraseTable): string[] {
   const found: string[] = [];
+  const needles = needlesOf(table);
   let rest = padded;
-  for (const phrase of table.phrases) {
-    const needle = ` ${phrase} `;
+  for (let i = 0; i < needles.length; i++) {
+    const needle = needles[i]!;
     if (!rest.includes(needle)) continue;
-    const value = table.phrase(phrase);
+    const value = table.phrase(table.phrases[i]!);
     if (value) found.push(value);
     rest = rest.split(needle).join(table.barrier);
   }
