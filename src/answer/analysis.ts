@@ -2,7 +2,7 @@
 // body, a place, a list, yes/no, a description), whether it asks across the reports, and its essential terms
 // (countries and bodies, years, figures). The answer stage uses it to choose quotes (a "combien" question is
 // answered by a sentence that holds a number) and to say what the passages lack (a partial answer).
-import { counterpartsOf, foldText, lightStem, STOP_WORDS, tokenize } from '../search/index.ts';
+import { counterpartsOf, foldText, lightStem, memoByText, STOP_WORDS, tokenize } from '../search/index.ts';
 
 export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
 
@@ -503,14 +503,32 @@ const ORDINAL = new RegExp(`^\\d+${ORDINAL_SUFFIX}$`, 'u');
 /** How many words may stand between a figure and the thing it counts: "porte à 181 le nombre total des États". */
 const COUNT_WINDOW = 6;
 
-/** Whether a sentence gives a figure for the counted thing: a quantity within a few words of one of its stems. */
-export function holdsCountOf(text: string, counted: NonNullable<QuestionAnalysis['counted']>): boolean {
+/** A sentence read for counts: the stem of each word (years and days of dates left out), and where figures are. */
+interface CountingWords {
+  stems: string[];
+  figures: number[];
+}
+
+/**
+ * A sentence read for counts, memoised: a figure question checks the same sentences of the reports for every
+ * quote candidate and every partial rule, and reading them was most of composing its answer.
+ */
+const countingWords = memoByText((text): CountingWords => {
   const words = tokenize(foldText(text).replace(YEAR, ' ').replace(DAY_OF_MONTH, ' '));
   const figures: number[] = [];
-  const things: number[] = [];
   words.forEach((word, i) => {
     if ((/^\d/.test(word) && !ORDINAL.test(word)) || NUMBER_WORDS.test(word)) figures.push(i);
-    if (counted.stems.includes(lightStem(word))) things.push(i);
+  });
+  return { stems: words.map(lightStem), figures };
+});
+
+/** Whether a sentence gives a figure for the counted thing: a quantity within a few words of one of its stems. */
+export function holdsCountOf(text: string, counted: NonNullable<QuestionAnalysis['counted']>): boolean {
+  const { stems, figures } = countingWords(text);
+  if (figures.length === 0) return false;
+  const things: number[] = [];
+  stems.forEach((stem, i) => {
+    if (counted.stems.includes(stem)) things.push(i);
   });
   return figures.some((f) => things.some((t) => Math.abs(f - t) <= COUNT_WINDOW));
 }

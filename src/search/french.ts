@@ -2,16 +2,21 @@
 // question typed without accents, with "l'" or in the plural still meets the words of the reports.
 
 import { STOP_WORDS } from './stopwords.ts';
+import { memoByText } from './text-memo.ts';
 
-/** Lower-cases and strips diacritics ("Sécurité" → "securite"); œ/æ are spelled out so "œuvre" = "oeuvre". */
-export function foldText(text: string): string {
-  return text
+/**
+ * Lower-cases and strips diacritics ("Sécurité" → "securite"); œ/æ are spelled out so "œuvre" = "oeuvre".
+ * Memoised: every check of every answer folds the same report sentences again, and folding (NFD, then the
+ * marks removed) was the largest cost of composing a figure question's answer.
+ */
+export const foldText: (text: string) => string = memoByText((text) =>
+  text
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
-}
+    .replace(/\p{M}+/gu, ''),
+);
 
 // Elided articles and pronouns glued to the next word by an apostrophe (straight or typographic).
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’‘ʼ]/;
