@@ -33,6 +33,7 @@ export const MESSAGES = {
     partialAfter: (year: number, month?: number) =>
       `Les rapports évoquent le sujet mais ne disent rien de ce qui a suivi ${month ? `${FRENCH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `Les rapports évoquent le sujet mais ne mentionnent pas ${name} à ce propos.`,
+    partialUnmentioned: (name: string) => `Les rapports évoquent le sujet mais ne mentionnent nulle part « ${name} ».`,
     closest: 'Les passages les plus proches :',
   },
   en: {
@@ -63,6 +64,7 @@ export const MESSAGES = {
     partialAfter: (year: number, month?: number) =>
       `The reports touch on this but say nothing about what came after ${month ? `${ENGLISH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `The reports touch on this but do not mention ${name} in this connection.`,
+    partialUnmentioned: (name: string) => `The reports touch on this but never mention “${name}”.`,
     closest: 'The closest passages:',
   },
 } as const satisfies Record<Language, unknown>;

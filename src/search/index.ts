@@ -8,4 +8,5 @@ export { parseReference, formatReference } from './reference.ts';
 export { createLookup, type LookupHit, type LookupResult } from './lookup.ts';
 export { isReferenceQuestion, MAX_QUESTION_LENGTH } from './question.ts';
 export { counterpartsOf, frenchCounterparts } from './lexicon.ts';
+export { reportWords } from './synonyms.ts';
 export { STOP_WORDS } from './stopwords.ts';
