@@ -15,8 +15,8 @@ const NOT_A_NAME = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septemb
 /** What opens a sentence or a quotation: the word after it is capitalised by position, not as a name. */
 const OPENS = /(?:^|[.?!:;«"“(])\s*$/u;
 
-/** A French adjective after a name is part of it: «Cour pénale internationale», «Organisation mondiale». */
-const ADJECTIVE = /^\p{Ll}[\p{L}-]*(?:ale|ales|aux|al|ique|iques|ien|ienne|iens|iennes|ais|aise|aises|el|elle|els|elles|if|ive|ifs|ives|aire|aires)$/u;
+/** A French adjective after a name is part of it: «Cour pénale internationale», «Cour européenne». */
+const ADJECTIVE = /^\p{Ll}[\p{L}-]*(?:ale|ales|aux|al|ique|iques|ien|ienne|iens|iennes|éen|éenne|éens|éennes|ais|aise|aises|el|elle|els|elles|if|ive|ifs|ives|aire|aires)$/u;
 
 /** How many adjectives a name may take after its capitalised words. */
 const NAME_ADJECTIVES = 3;

@@ -612,6 +612,8 @@ const WORDS: Record<string, string> = {
   bancaire: 'financier finance',
   // Cooperation, training, awareness.
   ong: 'organisations gouvernementales société civile',
+  // A State by its other name (the reports write «Saint-Siège» only).
+  vatican: 'saint-siège',
   associatif: 'associations société civile',
   bénévole: 'société civile',
   entraide: 'coopération',

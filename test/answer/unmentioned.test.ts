@@ -13,6 +13,7 @@ describe('unmentionedName', () => {
     expect(name('Quel rôle joue la Cour pénale internationale dans la lutte contre la traite ?')).toBe('Cour pénale internationale');
     expect(name("Qu'a dit l'Organisation mondiale du commerce ?")).toBe('Organisation mondiale');
     expect(name('Le Groupe de travail a-t-il parlé de Zanzibar ?')).toBe('Zanzibar');
+    expect(name("Que dit la Cour européenne des droits de l'homme ?")).toBe('Cour européenne');
   });
 
   it('looks words up as written, folded but not stemmed: «Cour» is not «cours»', () => {
