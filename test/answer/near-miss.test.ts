@@ -78,6 +78,8 @@ describe('answerable questions on the same subjects stay answered', () => {
     // «ONG» is spelled out in the reports (the French bridge knows it); «Saint-Siège» is written.
     ["Depuis 2011, combien de projets d'ONG le fonds a-t-il retenus ?", /projets/],
     ['Le Saint-Siège était-il représenté à la réunion du Groupe de travail de 2021 ?', /Saint-Siège/],
+    // "court cases" counts cases («affaires»), not courts («tribunal»).
+    ['How many court cases does the Global Report 2022 summarise?', /800 affaires jugées/],
   ])('%s', async (question, quoted) => {
     const answer = await engine.ask(question);
     expect(answer.kind).toBe('answer');
@@ -132,6 +134,14 @@ describe('a partial answer never says the reports lack what its own quotes give'
     expect(holdsCountOf('À ses 3e et 4e séances, le 7 septembre 2017, le Groupe de travail a examiné le point 3.', sessions)).toBe(false);
     expect(sentenceFits('À sa 1re séance, le Groupe a adopté son ordre du jour.', 'number')).toBe(false);
     expect(sentenceFits('Le fonds a financé 24 projets.', 'number')).toBe(true);
+  });
+
+  it('"how many" counts the head of an English compound the lexicon knows, and stops at the verb', () => {
+    expect(analyzeQuestion('How many court cases does the Global Report 2022 summarise?', 'en').counted?.text).toBe('cases');
+    expect(analyzeQuestion('How many projects did the trust fund finance?', 'en').counted?.text).toBe('projects');
+    expect(analyzeQuestion('How many member States attended the meeting?', 'en').counted?.text).toBe('states');
+    const cases = analyzeQuestion('How many court cases does the Global Report 2022 summarise?', 'en').counted!;
+    expect(holdsCountOf('Les constatations ont été établies sur la base des résumés de 800 affaires jugées.', cases)).toBe(true);
   });
 });
 
