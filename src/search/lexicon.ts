@@ -524,7 +524,7 @@ const WORD_GROUPS: Array<[english: string, french: string]> = [
   ['icao', 'oaci'],
   ['interpol', 'interpol'],
   ['europol', 'europol'],
-  ['eurojust', 'eurojust'],
+  ['eurojust', 'eurojust agence de l’union européenne pour la coopération judiciaire en matière pénale'],
   ['frontex', 'frontex'],
   ['icmpd', 'centre international pour le développement des politiques migratoires'],
   ['heuni', 'heuni institut européen'],

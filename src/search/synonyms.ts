@@ -614,6 +614,8 @@ const WORDS: Record<string, string> = {
   ong: 'organisations gouvernementales société civile',
   // A State by its other name (the reports write «Saint-Siège» only).
   vatican: 'saint-siège',
+  // A body the final 2021 report writes out in full (the draft writes «Eurojust»).
+  eurojust: 'agence union européenne coopération judiciaire pénale',
   associatif: 'associations société civile',
   bénévole: 'société civile',
   entraide: 'coopération',
