@@ -435,7 +435,7 @@ const ENGLISH_AFTER_COUNTED = /^(?:does|do|did|are|were|is|was|have|has|had|will
  * reports unchanged.
  */
 function countedHead(first: string, rest: string): string {
-  const next = /^[\s]*([\p{L}-]{3,})/u.exec(rest)?.[1];
+  const next = /^\s*([\p{L}-]{3,})/u.exec(rest)?.[1];
   if (!next || ENGLISH_AFTER_COUNTED.test(next) || NOT_COUNTED.has(next)) return first;
   return counterpartsOf(next).length > 0 ? next : first;
 }

@@ -372,9 +372,9 @@ function whatIsMissing(
   if (absentName) return m.partialName(displayName(absentName.text));
   // Any other name of a French question that no passage writes (unmentioned.ts). Near-miss probes: near misses
   // 60 → 65/91 («la Cour pénale internationale», «Amnesty International»), answerable unchanged (5/183); tuning
-  // and held-out reports unchanged. Lowercase words too (a word absent by its form, its stem and its first five letters) caught 5
-  // probe near misses («blockchain», «récidive») but made 3 answerable questions partial («seuil», «couverte»):
-  // a paraphrase's words are the reports' ideas in other words.
+  // and held-out reports unchanged. Lowercase words too (absent by their form, their stem and their first five
+  // letters) caught 5 probe near misses («blockchain», «récidive») but made 3 answerable questions partial
+  // («seuil», «couverte»): a paraphrase's words are the reports' ideas in other words.
   const unmentioned = language === 'fr' ? unmentionedName(query, corpusWords(s.index.passages), analysis.names) : null;
   if (unmentioned) return m.partialUnmentioned(unmentioned);
   const documentYears = reportYears(s);

@@ -3,7 +3,7 @@ export { createSearcher, type SearchResult, type Searcher } from './searcher.ts'
 export { makePassageFilter, rootKinds, type SearchFilters } from './filters.ts';
 export { findDraftTwins } from './drafts.ts';
 export { foldText, lightStem, tokenize } from './french.ts';
-export { memoByText, SENTENCE_MEMO, type TextMemoLimits } from './text-memo.ts';
+export { memoByText } from './text-memo.ts';
 export { parseReference, formatReference } from './reference.ts';
 export { createLookup, type LookupHit, type LookupResult } from './lookup.ts';
 export { isReferenceQuestion, MAX_QUESTION_LENGTH } from './question.ts';

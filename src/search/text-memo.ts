@@ -8,10 +8,13 @@ export interface TextMemoLimits {
   maxLength: number;
 }
 
-/** The bounds both of the answer path's memos use: ≈ 5 MB at worst for sentence-sized texts. */
+/** The bounds the answer path's memos use: at most 4 096 sentences of 600 characters (≈ 5 MB of keys) each. */
 export const SENTENCE_MEMO: TextMemoLimits = { size: 4096, maxLength: 600 };
 
-/** `compute` memoised by its text argument, within `limits`. `compute` must depend on the text alone. */
+/**
+ * `compute` memoised by its text argument, within `limits`. `compute` must depend on the text alone, and its
+ * values are shared between callers: treat them as read-only.
+ */
 export function memoByText<T>(compute: (text: string) => T, limits: TextMemoLimits = SENTENCE_MEMO): (text: string) => T {
   const memo = new Map<string, T>();
   return (text) => {
