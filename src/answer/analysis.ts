@@ -60,7 +60,7 @@ const PLACE_QUESTION = new RegExp(
 
 // Cues, on folded text (lower case, no accents). Order matters: the first type whose cue matches wins.
 const CUES: Array<[AnswerType, RegExp]> = [
-  // Before 'number': "combien de temps" asks for a length of time, not a count (DURATION; ask.ts, whatIsMissing).
+  // Before 'number': "combien de temps" asks for a length of time, not a count (DURATION; missing.ts, whatIsMissing).
   ['duration', /\b(?:combien de temps|pendant combien|combien d'(?:annees|ans|heures)|combien de (?:jours|semaines|mois|annees|heures)|quelle (?:est |etait |a ete )?(?:la )?duree|dans quel delai|(?:sur |pendant |pour )?quelle periode|how long|what (?:is|was) the (?:duration|length)|(?:over |for |during )?(?:what|which) period|how many (?:days|weeks|months|years|hours))\b/u],
   ['money', /\b(?:combien (?:coute|d'argent)|quel(?:le)?s? (?:est |a ete |etait )?(?:le |la )?(?:montant|budget|cout)|how much (?:money|funding)|what (?:is|was) the (?:budget|cost|amount)|montant|budget)\b/u],
   ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
@@ -170,7 +170,7 @@ export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result'
 
 /**
  * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
- * `holds` is a regex on a folded sentence. The sentence must also be on the question's topic (ask.ts,
+ * `holds` is a regex on a folded sentence. The sentence must also be on the question's topic (missing.ts,
  * `topicStems`) unless `anyTopic`; an adoption must be said of what was adopted (QuestionAnalysis.adopted).
  */
 export interface Evidence {
@@ -231,7 +231,7 @@ const NOT_DONE = "(?<!\\b(?:aura|auront|sera|seront|serait|seraient|etre)\\s+(?:
  * "La directive a-t-elle été adoptée ?", "Has the regulation entered into force?", "Did the Working Group adopt
  * …?": a yes-no question about an adoption, a ratification or an entry into force is answered only by a
  * sentence that says it was done (or not done) — «a été approuvé», «ont adhéré», «n'a pas été adopté» — and
- * says it of what was asked (ask.ts, adoptionOf). «Une proposition de règlement …» does not say, nor «quand il
+ * says it of what was asked (missing.ts, adoptionOf). «Une proposition de règlement …» does not say, nor «quand il
  * aura été approuvé», nor the resolution the Parliament adopted in the sentence about the directive proposed
  * later.
  */
@@ -572,4 +572,9 @@ export function mentions(text: string, name: QuestionAnalysis['names'][number]):
 /** Whether a text names this year as a year (not inside a document symbol such as A/78/2019). */
 export function mentionsYear(text: string, year: number): boolean {
   return [...text.matchAll(YEAR)].some((m) => Number(m[1]) === year);
+}
+
+/** Whether a sentence holds what a question of this type asks for, and for "combien de X" a figure counting X. */
+export function holdsWhatIsAsked(text: string, type: QuestionAnalysis['answerType'], counted: QuestionAnalysis['counted']): boolean {
+  return sentenceFits(text, type) && (!counted || holdsCountOf(text, counted));
 }

@@ -72,3 +72,10 @@ export function lookupText(sources: CitedPassage[], reference: string, language:
   }
   return [m.severalMatches(reference, sources.length), ...sources.map((s) => `• ${s.docName}, ${s.label} — ${s.snippet}`)].join('\n');
 }
+
+/** One Answer constructor: the fields every answer has, with their defaults. */
+export function makeAnswer(
+  fields: Pick<Answer, 'question' | 'language' | 'kind' | 'text' | 'resolvedQuery'> & Partial<Answer>,
+): Answer {
+  return { quotes: [], sources: [], suggestions: [], offset: 0, hasMore: false, ...fields };
+}

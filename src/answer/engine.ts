@@ -3,8 +3,9 @@
 import { loadEmbedder, type Embedder } from '../embed/index.ts';
 import { ensureIndex, loadIndex, type BuildProgress, type LoadedIndex } from '../index/index.ts';
 import { createLookup, createSearcher, rootKinds } from '../search/index.ts';
-import { declinedAnswer, documentOf, lookupAnswer, makeAnswer, routeQuestion, searchAnswer, techniquesInUse, type Served, type Technique } from './ask.ts';
-import { citePassage } from './compose.ts';
+import { documentOf, techniquesInUse, type Served, type Technique } from './ask-context.ts';
+import { declinedAnswer, lookupAnswer, routeQuestion, searchAnswer } from './ask.ts';
+import { citePassage, makeAnswer } from './compose.ts';
 import { sourceUrlTemplateFromEnv, withOfficialUrls } from './official.ts';
 import { MemoryConversationStore, type ConversationStore, type ConversationTurn } from './conversation.ts';
 import type { AnswerEngine, AskOptions, CorpusInfo } from './engine-types.ts';

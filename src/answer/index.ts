@@ -9,4 +9,4 @@ export { quoted } from './compose.ts';
 export { officialLinks } from './official.ts';
 export { isVerbatim } from './quotes.ts';
 export { validateQuestion, InvalidQuestionError, MAX_QUESTION_LENGTH, type InvalidQuestionReason } from './question.ts';
-export { DEFAULT_TECHNIQUES, TECHNIQUES, type Technique } from './ask.ts';
+export { DEFAULT_TECHNIQUES, TECHNIQUES, type Technique } from './ask-context.ts';

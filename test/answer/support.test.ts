@@ -1,4 +1,4 @@
-// Abstention and the words' support (`support`, ask.ts): a question whose best passage is BM25's first and
+// Abstention and the words' support (`support`, ranking.ts): a question whose best passage is BM25's first and
 // among the dense search's best three is not refused for a low cosine. The thresholds are raised to 0.99 here
 // so that every question is under them, whatever the processor's int8 kernels make of its cosine.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
