@@ -207,7 +207,7 @@ function quotedAnswer(
   const givesAnswer = givesFigure ?? placeCheck(ctx, query, analysis, language, topic);
   const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer, adoptionDate(analysis, givesFigure)) : best;
   const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, ctx.served)));
-  const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, query, analysis, results, queryVector, language, chosen, givesFigure, topic);
+  const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, asked, results, chosen, givesFigure, topic);
   const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);
   return makeAnswer({
     question, language, kind: missing ? 'partial' : 'answer', text, quotes, sources,

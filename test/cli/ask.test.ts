@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
+import { defaultCorpusDir } from '../../src/config.ts';
 import { runRapporteur } from '../support/cli.ts';
 
 const rapporteur = runRapporteur;

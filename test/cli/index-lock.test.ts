@@ -1,6 +1,6 @@
 // Issue 13, D12: concurrent `rapporteur index` runs into one folder are serialised by a lock file (never
 // ENOTEMPTY, never debris; a lock left by a dead process is taken over). Real child processes, the real model.
-import { spawn, execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config.ts';
 import { corpusSlice, tempDir } from '../index/fixtures.ts';
 import { runRapporteur } from '../support/cli.ts';
 
