@@ -166,7 +166,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
 // ───────────── evidence a question needs ─────────────
 
 /** Kinds of evidence a question can need, beyond its answer type (see EVIDENCE). */
-export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result' | 'ranking' | 'place';
+export type Need = 'percentage' | 'penalty' | 'sanction' | 'adoption' | 'result' | 'ranking' | 'place' | 'statement';
 
 /**
  * What a question needs to be answered, and what in a sentence gives it. `asked` reads the folded question;
@@ -304,6 +304,25 @@ function askedSuperlative(folded: string): string[] | undefined {
  */
 const PLACE_EVIDENCE = /(?<![\p{L}])(?:[àÀ]|[Aa]u|[Aa]ux|[Ee]n|[Dd]ans|in|at)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?\p{Lu}\p{L}|(?<![\p{L}])(?:en ligne|sites? [Ww]eb|site [Ii]nternet|Siège|online|website)(?![\p{L}])/u;
 
+/**
+ * What a representative or a delegation said («Qu'a déclaré le représentant du Japon … ?», "What did the
+ * representative of Mexico say …?") is given only by a sentence that reports what was said — «a souligné que»,
+ * «ont estimé que», «a suggéré» — not by one that says who spoke: the reports list who made statements
+ * («des déclarations ont été faites par les représentants de l'Union européenne et du Japon», «Les
+ * représentants de la Norvège et du Mexique sont intervenus au titre du point 1 b)») and never what one State
+ * said. The sentence must be on the question's topic (the country, the meeting). Asked only of a
+ * representative, delegate or delegation: what the Working Group or a report says is the reports' own text.
+ */
+const SPOKE = `(?:declare|dit|affirme|souligne|indique|propose|annonce|explique|fait valoir|presente|defendu|demande|recommande|suggere)`;
+const SPEAKER = `(?:representante?s?|delegations?|deleguee?s?|representatives?|delegates?)`;
+const STATEMENT = new RegExp(
+  `\\bqu'(?:a|ont)(?:-t-(?:il|elle)s?)? ${SPOKE}\\b.*\\b${SPEAKER}\\b|\\b${SPEAKER}\\b.*\\b(?:a|ont)-t-(?:il|elle)s? ${SPOKE}\\b|` +
+    `\\bwhat did\\b.*\\b${SPEAKER}\\b.*\\b(?:say|state|declare|propose|announce|argue|stress|explain|suggest)\\b|\\bwhat was said by\\b.*\\b${SPEAKER}\\b`,
+  'u',
+);
+const STATEMENT_EVIDENCE =
+  /\b(?:a|ont|avait|avaient) (?:(?:egalement|aussi|notamment|par ailleurs) )?(?:declare|souligne|suggere|note|estime|considere|indique|insiste|explique|affirme|fait observer|fait valoir|propose|rappele|precise|annonce|mis en avant|mis en evidence|fait part|evoque|mentionne|decrit)\b/u;
+
 export const EVIDENCE: Record<Need, Evidence> = {
   percentage: { asked: (q) => PERCENTAGE.test(q), holds: PERCENTAGE_EVIDENCE },
   penalty: { asked: (q) => PRISON_OR_FINE.test(q), holds: PENALTY_EVIDENCE },
@@ -321,6 +340,11 @@ export const EVIDENCE: Record<Need, Evidence> = {
     anyTopic: true,
   },
   place: { asked: (q) => PLACE_QUESTION.test(q), holds: PLACE_EVIDENCE, asWritten: true },
+  statement: {
+    asked: (q) => STATEMENT.test(q),
+    holds: STATEMENT_EVIDENCE,
+    asking: /^(?:declar|dit|dire|affirm|soulign|indiqu|propos|annonc|expliqu|present|defend|represent|delegat|delegu|intervenu)/u,
+  },
 };
 
 const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'a', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'the', 'an', 'its', 'their', 'his', 'her', 'to', 'into', 'this', 'that', 'these']);

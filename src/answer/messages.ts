@@ -29,6 +29,7 @@ export const MESSAGES = {
     partialRanking: 'Les rapports évoquent le sujet mais ne donnent pas ce classement.',
     partialPenalty: 'Les rapports évoquent le sujet mais ne donnent pas cette peine ou sanction.',
     partialPlace: 'Les rapports évoquent le sujet mais ne donnent pas ce lieu.',
+    partialStatement: 'Les rapports évoquent le sujet mais ne rapportent pas ces propos.',
     partialYear: (year: number) => `Les rapports évoquent le sujet mais ne disent rien de l’année ${year}.`,
     partialAfter: (year: number, month?: number) =>
       `Les rapports évoquent le sujet mais ne disent rien de ce qui a suivi ${month ? `${FRENCH_MONTHS[month - 1]} ` : ''}${year}.`,
@@ -60,6 +61,7 @@ export const MESSAGES = {
     partialRanking: 'The reports touch on this but do not give that ranking.',
     partialPenalty: 'The reports touch on this but do not give that penalty or sanction.',
     partialPlace: 'The reports touch on this but do not give that place.',
+    partialStatement: 'The reports touch on this but do not report what was said.',
     partialYear: (year: number) => `The reports touch on this but say nothing about ${year}.`,
     partialAfter: (year: number, month?: number) =>
       `The reports touch on this but say nothing about what came after ${month ? `${ENGLISH_MONTHS[month - 1]} ` : ''}${year}.`,

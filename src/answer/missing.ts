@@ -197,6 +197,8 @@ function partialNeed(m: Messages, need: Need): string {
       return m.partialRanking;
     case 'place':
       return m.partialPlace;
+    case 'statement':
+      return m.partialStatement;
   }
 }
 

@@ -45,6 +45,10 @@ describe('near misses are partial, with the sentence that names what is missing'
     ['Where will the twelfth meeting of the Working Group be held?', en.partialPlace],
     // A name no passage writes (unmentioned.ts): «Cour» is not the «cours» of «au cours de».
     ['Quel rôle joue la Cour pénale internationale dans la lutte contre la traite ?', fr.partialUnmentioned('Cour pénale internationale')],
+    // The reports say who made statements («Les représentants de la Norvège et du Mexique sont intervenus …»),
+    // never what one State said.
+    ['What did the representative of Mexico say at the 2017 meeting?', en.partialStatement],
+    ["Qu'a déclaré le représentant du Japon à l'ouverture de la réunion de 2017 ?", fr.partialStatement],
   ])('%s', async (question, notice) => {
     const answer = await engine.ask(question);
     expect(answer.kind).toBe('partial');
@@ -80,6 +84,9 @@ describe('answerable questions on the same subjects stay answered', () => {
     ['Le Saint-Siège était-il représenté à la réunion du Groupe de travail de 2021 ?', /Saint-Siège/],
     // "court cases" counts cases («affaires»), not courts («tribunal»).
     ['How many court cases does the Global Report 2022 summarise?', /800 affaires jugées/],
+    // What the speakers said as a group is reported: «La plupart des intervenants ont déclaré que …».
+    ['Qu\'ont déclaré les délégations au sujet du projet de questionnaire en 2017 ?', /intervenants ont déclaré que le projet de questionnaire/],
+    ['Qu\'ont souligné les délégations à propos des nouvelles technologies lors de la réunion de 2021 ?', /ont souligné/],
   ])('%s', async (question, quoted) => {
     const answer = await engine.ask(question);
     expect(answer.kind).toBe('answer');
@@ -235,5 +242,22 @@ describe('what evidence a question needs', () => {
       expect(holdsDuration(text)).toBe(true);
     }
     for (const text of ['une periode suffisante', 'en 2017', 'le 12 octobre 2021', 'decision 4/4']) expect(holdsDuration(text)).toBe(false);
+  });
+});
+
+describe('what a representative said is asked only of a representative, and given only by a sentence that reports it', () => {
+  it('reads the question', () => {
+    expect(analyzeQuestion("Qu'a déclaré le représentant du Japon à l'ouverture de la réunion ?").needs).toContain('statement');
+    expect(analyzeQuestion('What did the delegation of Norway say at the 2017 meeting?', 'en').needs).toContain('statement');
+    expect(analyzeQuestion('Les représentants de la Norvège ont-ils proposé un texte ?').needs).not.toContain('statement');
+    expect(analyzeQuestion("Qu'a dit le Groupe de travail sur le questionnaire ?").needs).not.toContain('statement');
+    expect(analyzeQuestion('What did the 2017 working group say about press coverage?', 'en').needs).not.toContain('statement');
+  });
+
+  it('reads the sentence', () => {
+    expect(holdsEvidence('La plupart des intervenants ont déclaré que le projet de questionnaire devrait être court.', 'statement')).toBe(true);
+    expect(holdsEvidence("Un orateur a souligné que les cadres juridiques devaient tenir compte des progrès technologiques.", 'statement')).toBe(true);
+    expect(holdsEvidence("À l'ouverture de la réunion, des déclarations ont été faites par les représentants de l'Union européenne et du Japon.", 'statement')).toBe(false);
+    expect(holdsEvidence('Les représentants de la Norvège et du Mexique sont intervenus au titre du point 1 b).', 'statement')).toBe(false);
   });
 });
