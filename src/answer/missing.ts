@@ -181,25 +181,20 @@ function adoptionOf(text: string, thing: readonly string[], onRest: (text: strin
  */
 const EVIDENCE_SENTENCES = 5;
 
-/** The sentence of a partial answer that lacks a need's evidence. */
+/** The sentence of a partial answer that lacks each need's evidence (a sanction shares the penalty's). */
+const NEED_NOTICE = {
+  percentage: 'partialPercentage',
+  penalty: 'partialPenalty',
+  sanction: 'partialPenalty',
+  adoption: 'partialAdoption',
+  result: 'partialResult',
+  ranking: 'partialRanking',
+  place: 'partialPlace',
+  statement: 'partialStatement',
+} as const satisfies Record<Need, keyof Messages>;
+
 function partialNeed(m: Messages, need: Need): string {
-  switch (need) {
-    case 'percentage':
-      return m.partialPercentage;
-    case 'penalty':
-    case 'sanction':
-      return m.partialPenalty;
-    case 'adoption':
-      return m.partialAdoption;
-    case 'result':
-      return m.partialResult;
-    case 'ranking':
-      return m.partialRanking;
-    case 'place':
-      return m.partialPlace;
-    case 'statement':
-      return m.partialStatement;
-  }
+  return m[NEED_NOTICE[need]];
 }
 
 /** Whether a text holds one of these stems (every text does when there are none): the topic checks' one test. */
