@@ -73,10 +73,9 @@ export function routeQuestion(
  * Whether the reports use a folded word: some passage holds it (as the lexical index reads it: stemmed), or it
  * is an English word the lexicon gives French for (the lexicon holds only the reports' vocabulary).
  */
-export function reportsKnow(s: Served): (word: string) => boolean {
+function reportsKnow(s: Served): (word: string) => boolean {
   return (word) => s.searcher.lexical.passagesWith(word) > 0 || counterpartsOf(word).length > 0;
 }
-
 
 /** The declined answer: one sentence, no sources. */
 export function declinedAnswer(question: string, language: Language, reason: DeclineReason): Answer {
@@ -98,7 +97,7 @@ export function lookupAnswer(question: string, reference: string, language: Lang
   return makeAnswer({ question, language, kind: 'lookup', text: lookupText(sources, reference, language), sources, suggestions, resolvedQuery: reference });
 }
 
-export function toSearchFilters(filters: AnswerFilters): SearchFilters {
+function toSearchFilters(filters: AnswerFilters): SearchFilters {
   return {
     ...(filters.docIds?.length ? { docIds: filters.docIds } : {}),
     ...(filters.years?.length ? { years: filters.years } : {}),
@@ -182,10 +181,13 @@ async function searchPassages(
   return expansion ? ctx.served.searcher.search(query, { ...searchOptions, expansion }) : found;
 }
 
-/** The confidence an answer is refused on: the best cosine of the question to the passages quotes could come from. */
+/** How many of the best passages the confidence looks at: the quote pool and the two after it. */
+const CONFIDENCE_POOL = QUOTE_POOL + 2;
+
+/** The confidence an answer is refused on: the best cosine of the question to any of the CONFIDENCE_POOL best passages. */
 function confidenceOf(results: SearchResult[], queryVector: Float32Array, s: Served): number {
   const similarityOf = (result: SearchResult) => result.dense?.similarity ?? dot(queryVector, s.index.passageVector(result.passage.id));
-  return Math.max(-1, ...results.slice(0, QUOTE_POOL + 2).map(similarityOf));
+  return Math.max(-1, ...results.slice(0, CONFIDENCE_POOL).map(similarityOf));
 }
 
 /**
@@ -215,7 +217,7 @@ function quotedAnswer(
   });
 }
 
-export function cite(result: SearchResult): CitedPassage {
+function cite(result: SearchResult): CitedPassage {
   return {
     ...citePassage(result.passage, result.document, result.score, result.alsoIn),
     retrieval: {
