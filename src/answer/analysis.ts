@@ -25,6 +25,12 @@ export interface QuestionAnalysis {
   /** "Que recommande …", "What should States …": the recommendations sections answer first. */
   asksRecommendation: boolean;
   /**
+   * The question asks about the meeting's own proceedings — its sittings, agenda, adoptions, documents
+   * («À quelle séance …», "Which agenda item …", «Quelles sections ont été adoptées ?»): a sentence that
+   * records them (`isProceedings`) may then be quoted after the first.
+   */
+  asksProceedings: boolean;
+  /**
    * Evidence the question needs beyond its answer type (`EVIDENCE`), in the order they are checked: a penalty
    * for "quelle peine", an adoption for "a-t-elle été adoptée ?", … Empty for most questions.
    */
@@ -155,6 +161,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     ...(after ? { after: { year: Number(after[2]), ...(after[1] ? { month: monthNumber(after[1]) } : {}) } } : {}),
     ...(counted ? { counted } : {}),
     asksRecommendation: RECOMMENDATION.test(folded),
+    asksProceedings: PROCEEDINGS_ASKED.test(folded),
     ...(answerType === 'date' && ADOPTION.test(folded) && !MODAL.test(folded) ? { datesAdoption: true } : {}),
     needs: (Object.keys(EVIDENCE) as Need[]).filter((need) => EVIDENCE[need].asked(folded, answerType)),
     ...(adopted ? { adopted } : {}),
@@ -423,6 +430,26 @@ export function boundingYears(question: string): number[] {
 }
 
 const RECOMMENDATION = /\b(?:recommand\w*|recommend\w*|preconis\w*|should|devrai(?:t|ent)|faut-il)\b/u;
+
+/** A question about the meeting's proceedings (see QuestionAnalysis.asksProceedings), on folded text. */
+const PROCEEDINGS_ASKED = /\b(?:seances?|sittings?|sessions?|ordre du jour|agenda|point \d+|item \d+|adopt\w*|document\w*|sections?)\b/u;
+
+/**
+ * A sentence that records the meeting's proceedings and says nothing of a subject: which sitting took up which
+ * agenda item (whose title repeats the subject's words: «À ses 2e et 3e séances, … le Groupe de travail a
+ * examiné le point 3 de l'ordre du jour, intitulé « Mesures destinées à renforcer les politiques de passation
+ * des marchés publics … » »), the agenda adopted, the report or its sections adopted. Not «Au titre du point 4
+ * de l'ordre du jour, des déclarations ont été faites par …», nor the debate that followed, which say something.
+ */
+const PROCEEDINGS = /^(?:a (?:sa|ses) \d+(?:re|e)(?: et \d+e)? seances?\b[^.]*\ba (?:examine le point \d+ de l['’]ordre du jour|adopte (?:par consensus )?l['’]ordre du jour|adopte les sections)|le \d+(?:er)? \p{L}+ \d{4}, le groupe de travail a adopte le present rapport)/u;
+
+/** The section that lists the documents before the meeting («E. Documentation»): a list of titles. */
+const DOCUMENTATION = /\bdocumentation$/u;
+
+/** Whether a sentence only records the meeting's proceedings (PROCEEDINGS) or lists its documents (DOCUMENTATION). */
+export function isProceedings(sentence: string, headingPath: readonly string[]): boolean {
+  return PROCEEDINGS.test(foldText(sentence)) || DOCUMENTATION.test(foldText(headingPath.at(-1) ?? ''));
+}
 const DOCUMENT_KINDS: Array<[NonNullable<QuestionAnalysis['documentKind']>, RegExp]> = [
   ['secretary-general-report', /(?<!vice-)\b(?:secretaire general|secretary[- ]general)\b/u],
   ['background-paper', /\b(?:document d'information|note d'information|background (?:paper|note|document)|secretariat'?s? (?:paper|note))\b/u],

@@ -3,7 +3,7 @@
 // for — a sentence that gives it, first.
 import type { Passage } from '../corpus/index.ts';
 import type { SearchResult } from '../search/index.ts';
-import { holdsWhatIsAsked, type QuestionAnalysis } from './analysis.ts';
+import { holdsWhatIsAsked, isProceedings, type QuestionAnalysis } from './analysis.ts';
 import { documentOf, sentenceSources, type AskContext } from './ask-context.ts';
 import { LEAD_PASSAGE_WEIGHT, rankSentences, sameSentence, selectAcrossDocuments, selectQuotes, type ScoredSentence } from './quotes.ts';
 
@@ -39,10 +39,23 @@ function sentenceBonus(analysis: QuestionAnalysis): ((text: string) => number) |
   return (text) => (holdsWhatIsAsked(text, answerType, counted) ? FITS_BONUS : 0);
 }
 
+/**
+ * A quote after the first must say something of the subject, not merely record the meeting's proceedings
+ * (`focus`; analysis.ts, `isProceedings`): an agenda item's title repeats the subject's words, so «À ses 2e et
+ * 3e séances, … le Groupe de travail a examiné le point 3 de l'ordre du jour, intitulé « Mesures destinées à
+ * renforcer les politiques de passation des marchés publics … » » was quoted second for «Que recommande le
+ * Groupe de travail sur les marchés publics ?». Not for a question about the proceedings themselves. Tuning
+ * part: quotes 322 → 314, the 8 dropped all such sentences, every figure unchanged; probes unchanged; held-out
+ * part: quotes 316 → 311, every figure unchanged.
+ */
+const saysSomething: SentenceCheck = (sentence) => !isProceedings(sentence.text, sentence.passage.headingPath);
+
 /** The quotes: the best sentences of the best passages, or one per document for a question across the reports. */
 export function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results: SearchResult[], analysis: QuestionAnalysis): ScoredSentence[] {
   const s = ctx.served;
   const bonus = ctx.on.has('answer-type') ? sentenceBonus(analysis) : undefined;
+  const further = ctx.on.has('focus') && !analysis.asksProceedings ? saysSomething : undefined;
+  const checks = { ...(bonus ? { bonus } : {}), ...(further ? { further } : {}) };
   if (analysis.acrossReports && ctx.on.has('across')) {
     const finalOf = (passage: Passage) => documentOf(passage, s).draftOf ?? passage.docId;
     const dateOf = (docId: string) => s.index.documentById.get(docId)?.date ?? '';
@@ -51,12 +64,12 @@ export function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results
     return selectAcrossDocuments(queryVector, sentenceSources(pool, s), {
       documentOf: finalOf,
       compareDocuments: (a, b) => dateOf(b).localeCompare(dateOf(a)),
-      ...(bonus ? { bonus } : {}),
+      ...checks,
     });
   }
   // Quotes come from body text; a footnote is quoted only when it is the best passage of all.
   const quotable = results.slice(0, QUOTE_POOL).filter((r, i) => i === 0 || r.passage.kind !== 'note');
-  if (!ctx.on.has('across')) return selectQuotes(queryVector, sentenceSources(quotable, s), bonus ? { bonus } : {});
+  if (!ctx.on.has('across')) return selectQuotes(queryVector, sentenceSources(quotable, s), checks);
   // An answer that spans two documents: the best passage of a second document among the top ones is a candidate too.
   const finalOf = (passage: Passage) => documentOf(passage, s).draftOf ?? passage.docId;
   const firstDocument = quotable[0] ? finalOf(quotable[0].passage) : undefined;
@@ -65,7 +78,7 @@ export function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results
     .find((r) => r.passage.kind !== 'note' && finalOf(r.passage) !== firstDocument && !quotable.includes(r));
   const pool = second && quotable.every((r) => finalOf(r.passage) === firstDocument) ? [...quotable, second] : quotable;
   return selectQuotes(queryVector, sentenceSources(pool, s), {
-    ...(bonus ? { bonus } : {}),
+    ...checks,
     documentOf: finalOf,
     otherDocumentMargin: OTHER_DOCUMENT_MARGIN,
   });

@@ -45,6 +45,8 @@ export interface QuoteSelection {
   leadPassageWeight?: number;
   /** Added to a sentence's score: what the question asks for (a figure, a date, a name it names). */
   bonus?: (text: string, passage: Passage) => number;
+  /** A quote from another passage than the first's is kept only if it passes this (the question's topic). */
+  further?: (sentence: ScoredSentence) => boolean;
   /**
    * The document a passage counts for: when given, the best sentence of a second document is quoted too if
    * it scores within `otherDocumentMargin` of the best (a question whose answer spans two reports).
@@ -86,10 +88,10 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
 
   const chosen: ScoredSentence[] = [best];
   const quotedFrom = new Map<string, number>([[best.passage.id, 1]]);
-  const { documentOf } = options;
+  const { documentOf, further } = options;
   if (documentOf) {
     const first = documentOf(best.passage);
-    const other = pool.find((s) => documentOf(s.passage) !== first);
+    const other = pool.find((s) => documentOf(s.passage) !== first && (!further || further(s)));
     if (other && other.score >= best.score - (options.otherDocumentMargin ?? margin)) {
       chosen.push(other);
       quotedFrom.set(other.passage.id, 1);
@@ -101,6 +103,7 @@ export function selectQuotes(query: Float32Array, sources: SentenceSource[], opt
     if (sentence.score < best.score - margin) break;
     const count = quotedFrom.get(sentence.passage.id) ?? 0;
     if (count >= 2) continue;
+    if (further && sentence.passage !== best.passage && !further(sentence)) continue;
     if (chosen.some((c) => squash(c.text) === squash(sentence.text))) continue;
     chosen.push(sentence);
     quotedFrom.set(sentence.passage.id, count + 1);
@@ -153,6 +156,8 @@ export interface AcrossDocuments {
   /** At most this many documents, the most relevant ones (default 3). */
   maxDocuments?: number;
   bonus?: (text: string, passage: Passage) => number;
+  /** A document's best sentence, other than the best of all, must pass this (the question's topic). */
+  further?: (sentence: ScoredSentence) => boolean;
 }
 
 /**
@@ -162,9 +167,13 @@ export interface AcrossDocuments {
 export function selectAcrossDocuments(query: Float32Array, sources: SentenceSource[], options: AcrossDocuments): ScoredSentence[] {
   const ranked = rankSentences(query, sources, PASSAGE_WEIGHT, 40, options.bonus);
   const bestOf = new Map<string, ScoredSentence>();
+  const passed = new Set<string>();
   for (const sentence of ranked) {
     const document = options.documentOf(sentence.passage);
-    if (!bestOf.has(document)) bestOf.set(document, sentence);
+    if (bestOf.has(document) || passed.has(document)) continue;
+    // A document whose best sentence fails the check does not speak of the subject: it is not quoted.
+    if (options.further && sentence !== ranked[0] && !options.further(sentence)) passed.add(document);
+    else bestOf.set(document, sentence);
   }
   const chosen = [...bestOf.entries()].slice(0, options.maxDocuments ?? 3);
   return chosen.sort(([a], [b]) => options.compareDocuments(a, b)).map(([, sentence]) => sentence);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine, isVerbatim, type RapporteurEngine } from '../../src/answer/index.ts';
+import { analyzeQuestion, isProceedings } from '../../src/answer/analysis.ts';
 import { loadEvalSet } from '../../src/eval/index.ts';
 import { defaultCorpusDir, projectRoot } from '../../src/config.ts';
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 
 describe('answers over the whole development set', () => {
-  it('quote every sentence verbatim from the passage it cites, and cite only labels that exist (both parts)', async () => {
+  it('quote every sentence verbatim from the passage it cites, cite only labels that exist, and quote no proceedings after the first (both parts)', async () => {
     const devset = await loadEvalSet(
       { tune: path.join(projectRoot, 'eval', 'devset.yml'), heldout: path.join(projectRoot, 'eval', 'heldout.yml') },
       'all',
@@ -30,6 +31,13 @@ describe('answers over the whole development set', () => {
       }
       for (const source of answer.sources) {
         expect(engine.current().passageById.get(source.passageId)?.label).toBe(source.label);
+      }
+      // A quote after the first never merely records the meeting's proceedings, unless the question asks about them.
+      if (!analyzeQuestion(question.question, question.lang).asksProceedings) {
+        for (const quote of answer.quotes.slice(1)) {
+          const passage = engine.current().passageById.get(quote.passageId)!;
+          expect(isProceedings(quote.text, passage.headingPath), `${question.id}: « ${quote.text} »`).toBe(false);
+        }
       }
       if (answer.kind === 'answer' || answer.kind === 'partial') expect(answer.quotes.length).toBeGreaterThan(0);
       expect(answer.quotes.length).toBeLessThanOrEqual(3);

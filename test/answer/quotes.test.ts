@@ -1,7 +1,7 @@
 // Quote selection as data: unit vectors chosen so that the cosines are known, passages of known relevance.
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/index.ts';
-import { LEAD_PASSAGE_WEIGHT, PASSAGE_WEIGHT, selectQuotes, type SentenceSource } from '../../src/answer/quotes.ts';
+import { LEAD_PASSAGE_WEIGHT, PASSAGE_WEIGHT, selectAcrossDocuments, selectQuotes, type SentenceSource } from '../../src/answer/quotes.ts';
 
 /** A unit vector in the plane of the first two axes whose cosine with the x axis is `cosine`. */
 function withCosine(cosine: number): Float32Array {
@@ -51,5 +51,42 @@ describe('selectQuotes', () => {
   it('with the lead weight set to the light one, the closer sentence of the lower passage leads', () => {
     const quotes = selectQuotes(query, sources(0.83, 0.87, 0.8), { leadPassageWeight: PASSAGE_WEIGHT });
     expect(quotes[0]!.passage.label).toBe('paragraphe 9');
+  });
+
+  it('a further quote of another passage must pass the `further` check; the first quote and its passage need not', () => {
+    const withThird = selectQuotes(query, sources(0.83, 0.87, 0.8));
+    expect(withThird.map((q) => q.passage.label)).toEqual(['paragraphe 1', 'paragraphe 9']);
+    const checked = selectQuotes(query, sources(0.83, 0.87, 0.8), { further: (q) => q.passage !== third });
+    expect(checked.map((q) => q.passage.label)).toEqual(['paragraphe 1']);
+    const leadChecked = selectQuotes(query, sources(0.83, 0.87, 0.8), { further: (q) => q.passage !== best });
+    expect(leadChecked.map((q) => q.passage.label)).toEqual(['paragraphe 1', 'paragraphe 9']);
+  });
+});
+
+describe('selectAcrossDocuments', () => {
+  const other = { ...third, id: 'autre#paragraphe 9', docId: 'autre' };
+  const across = (further?: (q: { passage: Passage; text: string }) => boolean): string[] =>
+    selectAcrossDocuments(
+      query,
+      [
+        { passage: best, passageScore: 1, sentences: [{ text: best.text, vector: withCosine(0.9) }] },
+        {
+          passage: other,
+          passageScore: 0.8,
+          sentences: [
+            { text: other.text, vector: withCosine(0.85) },
+            { text: 'Les États devraient aussi former les agents de première ligne à repérer les victimes.', vector: withCosine(0.8) },
+          ],
+        },
+      ],
+      { documentOf: (p) => p.docId, compareDocuments: (a, b) => a.localeCompare(b), ...(further ? { further } : {}) },
+    ).map((q) => q.passage.docId);
+
+  it('quotes the best sentence of each document', () => {
+    expect(across()).toEqual(['autre', 'doc']);
+  });
+
+  it('a document whose best sentence fails the check is left out, not quoted by a weaker sentence', () => {
+    expect(across((q) => q.text !== other.text)).toEqual(['doc']);
   });
 });
