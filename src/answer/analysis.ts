@@ -3,6 +3,7 @@
 // (countries and bodies, years, figures). The answer stage uses it to choose quotes (a "combien" question is
 // answered by a sentence that holds a number) and to say what the passages lack (a partial answer).
 import { counterpartsOf, foldText, lightStem, memoByText, STOP_WORDS, tokenize } from '../search/index.ts';
+import { questionOrdinals, type NamedOrdinal } from './ordinals.ts';
 
 export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'person' | 'place' | 'list' | 'yes-no' | 'description';
 
@@ -16,6 +17,8 @@ export interface QuestionAnalysis {
   after?: { year: number; month?: number };
   /** Countries and bodies the question names, as written, each with the folded forms that count as it. */
   names: Array<{ text: string; forms: string[] }>;
+  /** The ordinals it names, the second and after: «le septième appel», "the twelfth session" (ordinals.ts). */
+  ordinals: NamedOrdinal[];
   /**
    * What a "combien de …" / "how many …" / "quel montant de …" question counts ("victimes", "amendes"), as
    * the stems a French sentence may use for it (English words through the lexicon). Absent when the question
@@ -158,6 +161,7 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     acrossReports: ACROSS_REPORTS.test(folded),
     years: [...new Set([...question.matchAll(YEAR)].map((m) => Number(m[1])))],
     names,
+    ordinals: questionOrdinals(question, language),
     ...(after ? { after: { year: Number(after[2]), ...(after[1] ? { month: monthNumber(after[1]) } : {}) } } : {}),
     ...(counted ? { counted } : {}),
     asksRecommendation: RECOMMENDATION.test(folded),

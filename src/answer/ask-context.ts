@@ -22,9 +22,9 @@ export interface Served {
  * are off by default: the first two did not help on the tuning part, `hints` helped there but not on the
  * held-out part.
  */
-export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'coverage', 'partial', 'counted', 'topic', 'evidence', 'across', 'declines', 'support', 'focus'] as const;
+export const TECHNIQUES = ['bridge', 'synonyms', 'rerank', 'prf', 'hints', 'answer-type', 'coverage', 'partial', 'counted', 'topic', 'evidence', 'across', 'declines', 'support', 'focus', 'ordinals'] as const;
 export type Technique = (typeof TECHNIQUES)[number];
-export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'coverage', 'partial', 'counted', 'topic', 'evidence', 'across', 'declines', 'support', 'focus'];
+export const DEFAULT_TECHNIQUES: readonly Technique[] = ['bridge', 'synonyms', 'answer-type', 'coverage', 'partial', 'counted', 'topic', 'evidence', 'across', 'declines', 'support', 'focus', 'ordinals'];
 
 /** The techniques in use: the defaults, plus those asked for, minus those switched off. */
 export function techniquesInUse(options: { with?: readonly Technique[]; without?: readonly Technique[] } = {}): Set<Technique> {

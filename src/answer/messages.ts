@@ -31,6 +31,7 @@ export const MESSAGES = {
     partialPlace: 'Les rapports évoquent le sujet mais ne donnent pas ce lieu.',
     partialStatement: 'Les rapports évoquent le sujet mais ne rapportent pas ces propos.',
     partialYear: (year: number) => `Les rapports évoquent le sujet mais ne disent rien de l’année ${year}.`,
+    partialOrdinal: (ordinal: string) => `Les rapports évoquent le sujet mais ne disent rien de « ${ordinal} ».`,
     partialAfter: (year: number, month?: number) =>
       `Les rapports évoquent le sujet mais ne disent rien de ce qui a suivi ${month ? `${FRENCH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `Les rapports évoquent le sujet mais ne mentionnent pas ${name} à ce propos.`,
@@ -63,6 +64,7 @@ export const MESSAGES = {
     partialPlace: 'The reports touch on this but do not give that place.',
     partialStatement: 'The reports touch on this but do not report what was said.',
     partialYear: (year: number) => `The reports touch on this but say nothing about ${year}.`,
+    partialOrdinal: (ordinal: string) => `The reports touch on this but say nothing about the ${ordinal}.`,
     partialAfter: (year: number, month?: number) =>
       `The reports touch on this but say nothing about what came after ${month ? `${ENGLISH_MONTHS[month - 1]} ` : ''}${year}.`,
     partialName: (name: string) => `The reports touch on this but do not mention ${name} in this connection.`,

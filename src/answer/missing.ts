@@ -10,6 +10,7 @@ import type { SentenceCheck } from './choose-quotes.ts';
 import { messages } from './messages.ts';
 import { rankSentences, sameSentence, type ScoredSentence } from './quotes.ts';
 import type { Language } from './schema.ts';
+import { holdsOrdinal, someoneNames } from './ordinals.ts';
 import { corpusWords, unmentionedName } from './unmentioned.ts';
 
 /** How many of the best passages must lack what was asked for the answer to be partial. */
@@ -48,7 +49,12 @@ export function whatIsMissing(
 ): string | null {
   const m = messages(asked.language);
   const pool = results.slice(0, PARTIAL_POOL);
-  return missingName(ctx, asked, pool, m) ?? missingYear(ctx, asked, pool, m) ?? missingEvidence(ctx, asked, pool, quoted, givesFigure, questionTopic, m);
+  return (
+    missingName(ctx, asked, pool, m) ??
+    missingYear(ctx, asked, pool, m) ??
+    missingOrdinal(ctx, asked, m) ??
+    missingEvidence(ctx, asked, pool, quoted, givesFigure, questionTopic, m)
+  );
 }
 
 type Messages = ReturnType<typeof messages>;
@@ -82,6 +88,18 @@ function missingYear(ctx: AskContext, asked: QuestionContext, pool: SearchResult
   // (it quoted the accessions of 2022 and 2023); "Which States acceded to the Protocol after 2021?" still answered.
   if (ctx.on.has('evidence') && analysis.after && analysis.after.year >= newest) return m.partialAfter(analysis.after.year, analysis.after.month);
   return null;
+}
+
+/**
+ * An ordinal of the question that no passage names with what it counts (`ordinals`): "What did the Conference of
+ * the Parties decide at its twelfth session?" meets the Working Group's «douzième réunion» and the Conference's
+ * «onzième session», neither of which is its twelfth session. Any passage, not only the pool: "the second OAS
+ * work plan" is in a passage the search ranked low, and the notice would have been false.
+ */
+function missingOrdinal(ctx: AskContext, asked: QuestionContext, m: Messages): string | null {
+  if (!ctx.on.has('ordinals')) return null;
+  const absent = asked.analysis.ordinals.find((ordinal) => !someoneNames(ctx.served.index.passages, ordinal));
+  return absent ? m.partialOrdinal(absent.text) : null;
 }
 
 /** What the question asks for — a figure, amount, date, duration or a need's evidence — that no sentence close to it gives. */
@@ -219,7 +237,11 @@ export function figureCheck(ctx: AskContext, analysis: QuestionAnalysis, questio
   const namesAll = (passage: Passage) => analysis.names.every((name) => mentions(passage.text, name));
   const topical = (sentence: ScoredSentence) =>
     onTopic(sentence.text) || (ANAPHORA.test(sentence.text) && onTopic(previousSentence(ctx.served, sentence)));
-  return (sentence) => holdsWhatIsAsked(sentence.text, type, counted) && topical(sentence) && namesAll(sentence.passage);
+  // A count or an amount of «le septième appel» is given by a sentence about the seventh call, not the sixth's 24
+  // projects; not a date, which the reports often give without the ordinal («s'est réuni en juin 2022»).
+  const ordinals = ctx.on.has('ordinals') && type !== 'date' ? analysis.ordinals : [];
+  const ofOrdinals = (sentence: ScoredSentence) => ordinals.every((ordinal) => holdsOrdinal(sentence.text, ordinal, false));
+  return (sentence) => holdsWhatIsAsked(sentence.text, type, counted) && topical(sentence) && ofOrdinals(sentence) && namesAll(sentence.passage);
 }
 
 /**
