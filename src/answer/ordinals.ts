@@ -68,7 +68,6 @@ function ordinalNumber(words: string): number | undefined {
   return n;
 }
 
-/** Every ordinal of a text, with the folded word after it (undefined at the end). */
 /** An ordinal read from a text: its number, its folded words, the word after it and the English noun phrase after it. */
 interface ReadOrdinal {
   n: number;
@@ -78,18 +77,20 @@ interface ReadOrdinal {
   phrase: string[];
 }
 
+/** Every ordinal of a text, with the folded word after it (undefined at the end) and its noun phrase. */
 export function ordinalsIn(text: string): ReadOrdinal[] {
   const out: ReadOrdinal[] = [];
   for (const match of foldText(text).matchAll(ORDINAL)) {
     // The words before the ordinal may have been taken along ("first and second"): then only the last counts.
     const whole = match[1]!;
+    const wholeNumber = ordinalNumber(whole);
     const last = whole.split(/\s+/u).at(-1)!;
-    const n = ordinalNumber(whole) ?? ordinalNumber(last);
+    const n = wholeNumber ?? ordinalNumber(last);
     if (n === undefined) continue;
     const following = [match[2], ...(match[3] ?? '').trim().split(/\s+/u)].filter((w): w is string => Boolean(w));
     const end = following.findIndex((word) => ENDS_PHRASE.test(word));
     const phrase = end < 0 ? following : following.slice(0, end);
-    out.push({ n, words: ordinalNumber(whole) !== undefined ? whole : last, next: match[2], phrase });
+    out.push({ n, words: wholeNumber !== undefined ? whole : last, next: match[2], phrase });
   }
   return out;
 }

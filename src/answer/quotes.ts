@@ -45,7 +45,7 @@ export interface QuoteSelection {
   leadPassageWeight?: number;
   /** Added to a sentence's score: what the question asks for (a figure, a date, a name it names). */
   bonus?: (text: string, passage: Passage) => number;
-  /** A quote from another passage than the first's is kept only if it passes this (the question's topic). */
+  /** A quote from another passage than the first's is kept only if it passes this (choose-quotes.ts: it says something). */
   further?: (sentence: ScoredSentence) => boolean;
   /**
    * The document a passage counts for: when given, the best sentence of a second document is quoted too if
@@ -156,7 +156,7 @@ export interface AcrossDocuments {
   /** At most this many documents, the most relevant ones (default 3). */
   maxDocuments?: number;
   bonus?: (text: string, passage: Passage) => number;
-  /** A document's best sentence, other than the best of all, must pass this (the question's topic). */
+  /** A document's best sentence, other than the best of all, must pass this, or the document is left out. */
   further?: (sentence: ScoredSentence) => boolean;
 }
 
@@ -167,12 +167,12 @@ export interface AcrossDocuments {
 export function selectAcrossDocuments(query: Float32Array, sources: SentenceSource[], options: AcrossDocuments): ScoredSentence[] {
   const ranked = rankSentences(query, sources, PASSAGE_WEIGHT, 40, options.bonus);
   const bestOf = new Map<string, ScoredSentence>();
-  const passed = new Set<string>();
+  const leftOut = new Set<string>();
   for (const sentence of ranked) {
     const document = options.documentOf(sentence.passage);
-    if (bestOf.has(document) || passed.has(document)) continue;
+    if (bestOf.has(document) || leftOut.has(document)) continue;
     // A document whose best sentence fails the check does not speak of the subject: it is not quoted.
-    if (options.further && sentence !== ranked[0] && !options.further(sentence)) passed.add(document);
+    if (options.further && sentence !== ranked[0] && !options.further(sentence)) leftOut.add(document);
     else bestOf.set(document, sentence);
   }
   const chosen = [...bestOf.entries()].slice(0, options.maxDocuments ?? 3);
