@@ -7,6 +7,7 @@ import { createSearcher, type SearchResult } from '../search/index.ts';
 import { PARTS, QUESTION_TAGS, type EvalSet, type Part, type PartedQuestion, type QuestionTag } from './devset.ts';
 import { chooseThreshold, thresholdSweep, type ThresholdRow } from './thresholds.ts';
 import { passageId } from '../corpus/index.ts';
+import { meanInterval, pairedMean, pairedRatio, ratioInterval, type Interval, type PairedMean, type PairedRatio } from './noise.ts';
 
 /** What happened to one question. */
 export interface Outcome {
@@ -75,6 +76,25 @@ export interface PartReport {
   byTag: Partial<Record<QuestionTag, Figures>>;
   retrieval: { dense: RetrievalScores; lexical: RetrievalScores; hybrid: RetrievalScores; engine: RetrievalScores };
   quotes: { answers: number; quotes: number; verbatim: number; labelsExist: number };
+  /** 95 % intervals of the principal figures over this part's questions: Wilson's for the shares, a bootstrap for the MRR (noise.ts). */
+  intervals: { top5: Interval; mrr: Interval; firstQuote: Interval; nearMissDeclined: Interval };
+  /** The same questions through the baseline engine, compared question by question (`--paired`). */
+  paired?: PartComparison;
+}
+
+/** The engine measured against a baseline engine on the same questions: what moved, and whether by more than luck. */
+export interface PartComparison {
+  /** Answerable content questions compared (the near misses are compared on their own). */
+  answerable: number;
+  mrr: PairedMean;
+  top5: PairedRatio;
+  recallAt1: PairedRatio;
+  firstQuote: PairedRatio;
+  nearMissDeclined: PairedRatio;
+  offTopicDeclined: PairedRatio;
+  multiDocument: PairedRatio;
+  /** Answerable questions answered `partial`: here a gain is a loss. */
+  wronglyPartial: PairedRatio;
 }
 
 export interface EvalReport {
@@ -83,6 +103,8 @@ export interface EvalReport {
   thresholds: Record<Language, number>;
   /** The techniques the engine ran with. */
   techniques: string[];
+  /** The techniques of the baseline engine, when the report compares against one (`--paired`). */
+  baselineTechniques?: string[];
   /** Abstention threshold sweep, on the tuning part only (held-out questions never choose a threshold). */
   calibration?: { sweep: Record<Language, ThresholdRow[]>; recommended: Record<Language, ThresholdRow> };
   /** Questions that missed, for the parts the caller may see (held-out misses only when asked for explicitly). */
@@ -94,6 +116,8 @@ export interface EvaluateOptions {
   /** Parts whose per-question misses may be listed. */
   showFailuresOf?: Part[];
   maxFalseAbstentionRate?: number;
+  /** An engine to compare with, question by question (the default techniques, for `--paired`). */
+  baseline?: RapporteurEngine;
 }
 
 const key = passageId;
@@ -131,8 +155,12 @@ export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: 
     const answer = await engine.ask(question.question, { conversationKey: `eval:${question.part}:${rootOf(question, byId)}` });
     outcomes.push(await outcomeOf(question, answer, index, searcher, !engine.techniques.includes('bridge')));
   }
+  const baseline = options.baseline ? await baselineOutcomes(options.baseline, set, byId) : undefined;
 
-  const parts = PARTS.filter((part) => set.files[part]).map((part) => partReport(part, set.files[part]!, outcomes.filter((o) => o.part === part)));
+  const parts = PARTS.filter((part) => set.files[part]).map((part) => {
+    const report = partReport(part, set.files[part]!, outcomes.filter((o) => o.part === part));
+    return baseline ? { ...report, paired: compareOutcomes(baseline.filter((o) => o.part === part), outcomes.filter((o) => o.part === part)) } : report;
+  });
   const tuning = outcomes.filter((o) => o.part === 'tune' && !o.isReference && o.confidence !== undefined);
   const shown = new Set(options.showFailuresOf ?? ['tune']);
   return {
@@ -140,17 +168,30 @@ export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: 
     parts,
     thresholds: options.abstainBelow,
     techniques: [...engine.techniques],
+    ...(options.baseline ? { baselineTechniques: [...options.baseline.techniques] } : {}),
     ...(tuning.length ? { calibration: calibrate(tuning, options.maxFalseAbstentionRate ?? 0.01) } : {}),
     failures: outcomes.filter((o) => shown.has(o.part) && isFailure(o)),
   };
 }
 
+/** The baseline engine's outcomes, asked in the same order and conversations; no retriever ranks. */
+async function baselineOutcomes(engine: RapporteurEngine, set: EvalSet, byId: Map<string, PartedQuestion>): Promise<Outcome[]> {
+  const index = engine.current();
+  const outcomes: Outcome[] = [];
+  for (const question of set.questions) {
+    const answer = await engine.ask(question.question, { conversationKey: `baseline:${question.part}:${rootOf(question, byId)}` });
+    outcomes.push(await outcomeOf(question, answer, index));
+  }
+  return outcomes;
+}
+
+/** What an answer did for its question; with a searcher, also where each retriever alone ranked the answer. */
 async function outcomeOf(
   question: PartedQuestion,
   answer: Answer,
   index: LoadedIndex,
-  searcher: ReturnType<typeof createSearcher>,
-  withoutBridge: boolean,
+  searcher?: ReturnType<typeof createSearcher>,
+  withoutBridge = false,
 ): Promise<Outcome> {
   const expected = new Set(question.expected.map((e) => key(e.doc, e.label)));
   const rank = rankOf(answer.sources, expected);
@@ -182,7 +223,7 @@ async function outcomeOf(
     expected: [...expected].join(', ') || `(unanswerable${question.missing ? `: ${question.missing}` : ''})`,
     got: `${answer.kind}: ${answer.sources.slice(0, 3).map((s) => `${s.docId} ${s.label}`).join(' | ')}${first ? ` — first quote ${first.docId} ${first.label}` : ''}`,
   };
-  if (question.answerable && !question.isReference) {
+  if (searcher && question.answerable && !question.isReference) {
     const ranks = { hybrid: Infinity, dense: Infinity, lexical: Infinity };
     for (const mode of ['hybrid', 'dense', 'lexical'] as const) {
       // The language as the engine passes it, so BM25 alone includes the English→French bridge when the engine does.
@@ -206,22 +247,31 @@ function isFailure(o: Outcome): boolean {
 const ratio = (list: Outcome[], hit: (o: Outcome) => boolean): Ratio => ({ hits: list.filter(hit).length, of: list.length });
 const reciprocal = (rank: number) => (rank <= MRR_DEPTH ? 1 / rank : 0);
 
+/** What each principal figure counts, over the questions it is measured on. */
+const isContent = (o: Outcome) => o.answerable && !o.isReference;
+const isNearMiss = (o: Outcome) => !o.answerable && !o.tags.includes('off-topic');
+const isOffTopic = (o: Outcome) => !o.answerable && o.tags.includes('off-topic');
+const inTop5 = (o: Outcome) => o.rank <= 5;
+const atFirst = (o: Outcome) => o.rank <= 1;
+const nearMissCaught = (o: Outcome) => declined(o) || o.kind === 'partial';
+const citesSeveral = (o: Outcome) => o.documentsQuoted > 1;
+
 export function figuresOf(outcomes: Outcome[]): Figures {
-  const content = outcomes.filter((o) => o.answerable && !o.isReference);
-  const nearMisses = outcomes.filter((o) => !o.answerable && !o.tags.includes('off-topic'));
-  const offTopic = outcomes.filter((o) => !o.answerable && o.tags.includes('off-topic'));
+  const content = outcomes.filter(isContent);
+  const nearMisses = outcomes.filter(isNearMiss);
+  const offTopic = outcomes.filter(isOffTopic);
   return {
     questions: outcomes.length,
     answerable: content.length,
-    top5: ratio(content, (o) => o.rank <= 5),
-    recallAt1: ratio(content, (o) => o.rank <= 1),
+    top5: ratio(content, inTop5),
+    recallAt1: ratio(content, atFirst),
     mrr: content.reduce((sum, o) => sum + reciprocal(o.rank), 0) / (content.length || 1),
     firstQuote: ratio(content, (o) => o.firstQuoteOnTarget),
-    nearMissDeclined: ratio(nearMisses, (o) => declined(o) || o.kind === 'partial'),
+    nearMissDeclined: ratio(nearMisses, nearMissCaught),
     offTopicDeclined: ratio(offTopic, declined),
     wronglyRefused: ratio(content, declined),
     wronglyPartial: ratio(content, (o) => o.kind === 'partial'),
-    multiDocument: ratio(content.filter((o) => o.tags.includes('multi')), (o) => o.documentsQuoted > 1),
+    multiDocument: ratio(content.filter((o) => o.tags.includes('multi')), citesSeveral),
     references: ratio(outcomes.filter((o) => o.isReference), (o) => o.kind === 'lookup' && o.rank === 1),
   };
 }
@@ -243,6 +293,7 @@ function partReport(part: Part, file: string, outcomes: Outcome[]): PartReport {
     if (tagged.length) byTag[tag] = figuresOf(tagged);
   }
   const content = outcomes.filter((o) => o.retrieverRanks);
+  const answerable = outcomes.filter(isContent);
   const answered = outcomes.filter((o) => o.kind === 'answer' || o.kind === 'partial');
   return {
     part,
@@ -261,6 +312,36 @@ function partReport(part: Part, file: string, outcomes: Outcome[]): PartReport {
       verbatim: answered.reduce((sum, o) => sum + o.verbatim, 0),
       labelsExist: answered.reduce((sum, o) => sum + o.labelsExist, 0),
     },
+    intervals: {
+      top5: ratioInterval(answerable.map(inTop5)),
+      mrr: meanInterval(answerable.map((o) => reciprocal(o.rank))),
+      firstQuote: ratioInterval(answerable.map((o) => o.firstQuoteOnTarget)),
+      nearMissDeclined: ratioInterval(outcomes.filter(isNearMiss).map(nearMissCaught)),
+    },
+  };
+}
+
+/** One part's outcomes of the baseline and of the engine measured, question by question (same questions, same order). */
+function compareOutcomes(baseline: Outcome[], changed: Outcome[]): PartComparison {
+  const pairs = changed.map((o, i) => {
+    const before = baseline[i];
+    if (before?.id !== o.id) throw new Error(`paired evaluation: question ${o.id} has no baseline twin`);
+    return [before, o] as const;
+  });
+  const content = pairs.filter(([, o]) => isContent(o));
+  const nearMisses = pairs.filter(([, o]) => isNearMiss(o));
+  const offTopic = pairs.filter(([, o]) => isOffTopic(o));
+  const paired = (list: typeof pairs, hit: (o: Outcome) => boolean) => pairedRatio(list.map(([b]) => hit(b)), list.map(([, o]) => hit(o)));
+  return {
+    answerable: content.length,
+    mrr: pairedMean(content.map(([b]) => reciprocal(b.rank)), content.map(([, o]) => reciprocal(o.rank))),
+    top5: paired(content, inTop5),
+    recallAt1: paired(content, atFirst),
+    firstQuote: paired(content, (o) => o.firstQuoteOnTarget),
+    nearMissDeclined: paired(nearMisses, nearMissCaught),
+    offTopicDeclined: paired(offTopic, declined),
+    multiDocument: paired(content.filter(([, o]) => o.tags.includes('multi')), citesSeveral),
+    wronglyPartial: paired(content, (o) => o.kind === 'partial'),
   };
 }
 

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_ABSTAIN_BELOW, DEFAULT_TECHNIQUES, TECHNIQUES } from '../../answer/index.ts';
 import { projectRoot } from '../../config.ts';
-import { evaluate, loadEvalSet, QUESTION_TAGS, type EvalReport, type Figures, type PartReport, type Ratio } from '../../eval/index.ts';
+import { evaluate, loadEvalSet, QUESTION_TAGS, type EvalReport, type Figures, type Interval, type PartComparison, type PartReport, type Ratio } from '../../eval/index.ts';
+import { UserError } from '../errors.ts';
 import { openEngine } from '../open-engine.ts';
 import { corpusOption, indexOption, LocationOptionsSchema, parseOptions } from '../options.ts';
 
@@ -23,6 +24,7 @@ const EvalOptionsSchema = LocationOptionsSchema.extend({
   failures: z.boolean().default(false),
   with: techniqueList,
   without: techniqueList,
+  paired: z.boolean().default(false),
 });
 
 const PART_NAMES = { heldout: 'Held-out part', tune: 'Tuning part' } as const;
@@ -30,6 +32,9 @@ const PART_NAMES = { heldout: 'Held-out part', tune: 'Tuning part' } as const;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const cell = (r: Ratio) => (r.of ? `${r.hits}/${r.of}` : '–');
 const share = (r: Ratio) => (r.of ? `${pct(r.hits / r.of)} (${r.hits}/${r.of})` : '–');
+const percentRange = ([low, high]: Interval) => `${(low * 100).toFixed(1)}–${pct(high)}`;
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+const pValue = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(2)}`);
 
 /** The columns of the per-kind table: issue 11's figures, each over the questions it applies to. */
 const COLUMNS: Array<{ title: string; value: (f: Figures) => string }> = [
@@ -69,6 +74,8 @@ function formatPart(part: PartReport): string[] {
     `  multi-passage citing >1 document ${share(o.multiDocument)}`,
     `  reference lookups                ${share(o.references)}`,
     `  quotes: ${part.quotes.quotes} in ${part.quotes.answers} answers, ${part.quotes.verbatim} verbatim, ${part.quotes.labelsExist} with an existing label`,
+    ...intervalLines(part),
+    ...(part.paired ? pairedLines(part.paired) : []),
     '',
     `  Retrieval (${r.engine.questions} answerable)     R@1      R@5     MRR`,
     row('dense only (HNSW)', r.dense),
@@ -78,6 +85,33 @@ function formatPart(part: PartReport): string[] {
     '',
     '  Per kind',
     ...table(QUESTION_TAGS.flatMap((tag) => (part.byTag[tag] ? [[tag, part.byTag[tag]!] as [string, Figures]] : []))),
+  ];
+}
+
+/** The 95 % intervals of the principal figures: how far each could move on another draw of as many questions. */
+function intervalLines(part: PartReport): string[] {
+  const i = part.intervals;
+  return [
+    `  95 % intervals (Wilson; MRR by bootstrap): top 5 ${percentRange(i.top5)}, MRR ${i.mrr[0].toFixed(3)}–${i.mrr[1].toFixed(3)},`,
+    `    first quote ${percentRange(i.firstQuote)}, near misses ${percentRange(i.nearMissDeclined)}`,
+  ];
+}
+
+/** The paired comparison with the default techniques: what moved, and the chance that luck moved it. */
+function pairedLines(c: PartComparison): string[] {
+  const moved = (name: string, r: PartComparison['top5']) =>
+    `    ${name.padEnd(33)}${`gained ${r.gained}, lost ${r.lost}`.padEnd(22)}(sign test ${pValue(r.p)})`;
+  const m = c.mrr;
+  return [
+    `  Against the default techniques, question by question (${c.answerable} answerable)`,
+    `    ${'MRR'.padEnd(33)}${m.baseline.toFixed(3)} → ${m.changed.toFixed(3)} (${signed(m.difference)}, 95 % interval ${signed(m.interval[0])} to ${signed(m.interval[1])})`,
+    moved('answering passage in the top 5', c.top5),
+    moved('R@1', c.recallAt1),
+    moved('first quote', c.firstQuote),
+    moved('near misses declined or partial', c.nearMissDeclined),
+    moved('off-topic requests declined', c.offTopicDeclined),
+    moved('multi-passage citing >1 document', c.multiDocument),
+    moved('answerable answered "partial"', c.wronglyPartial),
   ];
 }
 
@@ -118,10 +152,14 @@ export function registerEvalCommand(program: Command): void {
     .option('--failures', 'list the questions that missed (held-out ones only with --split heldout)')
     .option('--with <techniques>', `switch techniques on to measure them (${TECHNIQUES.join(',')})`)
     .option('--without <techniques>', 'switch techniques off to measure them')
+    .option('--paired', 'with --with or --without: compare, question by question, with the default techniques')
     .addOption(corpusOption())
     .addOption(indexOption())
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(EvalOptionsSchema, raw);
+      if (options.paired && !options.with.length && !options.without.length) {
+        throw new UserError('eval --paired compares a change with the default techniques: give --with or --without too');
+      }
       const split = options.split ?? 'all';
       const set = await loadEvalSet({ tune: options.devset, heldout: options.heldout }, split);
       if (options.failures && split === 'all' && set.files.heldout) {
@@ -130,7 +168,12 @@ export function registerEvalCommand(program: Command): void {
       // Per-question results of the held-out part are shown only when that part is asked for by name.
       const showFailuresOf = options.split === 'heldout' ? (['heldout'] as const) : (['tune'] as const);
       const engine = await openEngine({ corpusDir: options.corpus, indexDir: options.index, techniques: { with: options.with, without: options.without } });
-      const report = await evaluate(engine, set, { abstainBelow: DEFAULT_ABSTAIN_BELOW, showFailuresOf: [...showFailuresOf] });
+      const baseline = options.paired ? await openEngine({ corpusDir: options.corpus, indexDir: options.index, embedder: engine.embedder }) : undefined;
+      const report = await evaluate(engine, set, {
+        abstainBelow: DEFAULT_ABSTAIN_BELOW,
+        showFailuresOf: [...showFailuresOf],
+        ...(baseline ? { baseline } : {}),
+      });
       if (!options.failures) report.failures = [];
       process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, options.failures)}\n`);
     });
