@@ -109,6 +109,19 @@ export interface EvalReport {
   calibration?: { sweep: Record<Language, ThresholdRow[]>; recommended: Record<Language, ThresholdRow> };
   /** Questions that missed, for the parts the caller may see (held-out misses only when asked for explicitly). */
   failures: Outcome[];
+  /** With a baseline: the questions of the parts the caller may see whose answer changed (rank, sources, quote, kind). */
+  changes?: Change[];
+}
+
+/** One question the change moved: what the baseline engine and the measured one gave. */
+export interface Change {
+  id: string;
+  tags: QuestionTag[];
+  question: string;
+  expected: string;
+  /** The baseline's answer, as `Outcome.got`, and the rank of its best answering passage. */
+  before: { got: string; rank: number };
+  after: { got: string; rank: number };
 }
 
 export interface EvaluateOptions {
@@ -171,7 +184,18 @@ export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: 
     ...(options.baseline ? { baselineTechniques: [...options.baseline.techniques] } : {}),
     ...(tuning.length ? { calibration: calibrate(tuning, options.maxFalseAbstentionRate ?? 0.01) } : {}),
     failures: outcomes.filter((o) => shown.has(o.part) && isFailure(o)),
+    ...(baseline ? { changes: changesOf(baseline, outcomes.filter((o) => shown.has(o.part))) } : {}),
   };
+}
+
+/** The questions whose answer differs between the baseline and the measured engine, in file order. */
+function changesOf(baseline: Outcome[], outcomes: Outcome[]): Change[] {
+  const before = new Map(baseline.map((o) => [o.id, o]));
+  return outcomes.flatMap((o) => {
+    const b = before.get(o.id);
+    if (!b || (b.got === o.got && b.rank === o.rank)) return [];
+    return [{ id: o.id, tags: o.tags, question: o.question, expected: o.expected, before: { got: b.got, rank: b.rank }, after: { got: o.got, rank: o.rank } }];
+  });
 }
 
 /** The baseline engine's outcomes, asked in the same order and conversations; no retriever ranks. */

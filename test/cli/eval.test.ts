@@ -44,6 +44,7 @@ describe('rapporteur eval', () => {
     expect(paired.firstQuote.gained - paired.firstQuote.lost).toBe(part.overall.firstQuote.hits - base.overall.firstQuote.hits);
     expect(paired.recallAt1.gained + paired.recallAt1.lost).toBeGreaterThan(0);
     expect(base.paired).toBeUndefined();
+    expect(report.changes).toBeUndefined();
     expect(base.intervals.mrr[0]).toBeLessThan(base.overall.mrr);
     expect(base.intervals.mrr[1]).toBeGreaterThan(base.overall.mrr);
   });
@@ -54,6 +55,20 @@ describe('rapporteur eval', () => {
     expect(stdout).toMatch(/95 % intervals \(Wilson; MRR by bootstrap\): top 5 \d+\.\d–\d+\.\d %, MRR 0\.\d{3}–0\.\d{3},/);
     expect(stdout).toMatch(/Against the default techniques, question by question \(163 answerable\)\n {4}MRR {30}0\.\d{3} → 0\.\d{3} \([+−]0\.\d{3}, 95 % interval [+−]0\.\d{3} to [+−]0\.\d{3}\)/);
     expect(stdout).toMatch(/ {4}R@1 {30}gained \d+, lost \d+ +\(sign test p [=<] \d?\.\d+\)/);
+  });
+
+  it('lists with --failures the questions a change moved, each with both answers', async () => {
+    const { code, stdout } = await runRapporteur(['eval', ...indexArgs, '--split', 'tune', '--without', 'synonyms', '--paired', '--failures', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const changes = report.changes as Array<{ id: string; before: { got: string; rank: number | null }; after: { got: string; rank: number | null } }>;
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) expect(change.before.got !== change.after.got || change.before.rank !== change.after.rank).toBe(true);
+    // Every question whose R@1 moved is among them.
+    const paired = report.parts[0].paired;
+    const atFirst = (rank: number | null) => rank === 1;
+    const movedAtFirst = changes.filter((c) => atFirst(c.before.rank) !== atFirst(c.after.rank)).length;
+    expect(movedAtFirst).toBe(paired.recallAt1.gained + paired.recallAt1.lost);
   });
 
   it('refuses --paired without a change to compare, with one line and exit code 2', async () => {

@@ -137,6 +137,15 @@ export function formatReport(report: EvalReport, showFailures: boolean): string 
   if (showFailures) {
     lines.push('', `Misses (${report.failures.length}):`);
     for (const f of report.failures) lines.push(`  ${f.id} [${f.tags.join(', ')}] ${f.question}\n      expected ${f.expected}\n      got      ${f.got}`);
+    if (report.changes) {
+      const rank = (r: number) => (Number.isFinite(r) ? `rank ${r}` : 'not in the sources');
+      lines.push('', `Changed against the default techniques (${report.changes.length}):`);
+      for (const c of report.changes) {
+        lines.push(
+          `  ${c.id} [${c.tags.join(', ')}] ${c.question}\n      expected ${c.expected}\n      default  ${rank(c.before.rank)}; ${c.before.got}\n      now      ${rank(c.after.rank)}; ${c.after.got}`,
+        );
+      }
+    }
   }
   return lines.join('\n');
 }
@@ -149,7 +158,7 @@ export function registerEvalCommand(program: Command): void {
     .option('--heldout <file>', 'held-out part (YAML)')
     .option('--split <part>', 'tune, heldout or all (default all)')
     .option('--json', 'print the report as one JSON object')
-    .option('--failures', 'list the questions that missed (held-out ones only with --split heldout)')
+    .option('--failures', 'list the questions that missed, and with --paired those that changed (held-out ones only with --split heldout)')
     .option('--with <techniques>', `switch techniques on to measure them (${TECHNIQUES.join(',')})`)
     .option('--without <techniques>', 'switch techniques off to measure them')
     .option('--paired', 'with --with or --without: compare, question by question, with the default techniques')
@@ -174,7 +183,10 @@ export function registerEvalCommand(program: Command): void {
         showFailuresOf: [...showFailuresOf],
         ...(baseline ? { baseline } : {}),
       });
-      if (!options.failures) report.failures = [];
+      if (!options.failures) {
+        report.failures = [];
+        delete report.changes;
+      }
       process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, options.failures)}\n`);
     });
 }
