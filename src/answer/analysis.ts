@@ -77,7 +77,10 @@ const CUES: Array<[AnswerType, RegExp]> = [
   // quand ?»), not as a conjunction ("Should survivors have a say when measures are designed?").
   ['date', new RegExp(String.raw`\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)? (?:annee|date|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^${FRONTED_PHRASE}|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$`, 'u')],
   ['place', PLACE_QUESTION],
-  ['person', /(?:^|[\s,;:])(?:qui|who|whom|par qui|a qui|quel(?:le)? (?:organisme|organisation|entite|institution)|which (?:body|organi[sz]ation|agency|entity))\b/u],
+  // «qui» / "who" ask for a person where they open the question (after a fronted phrase or a preposition: «Par qui
+  // …», "To whom …") or a clause joined by «et» / "and" («…, et qui le copréside ?»); elsewhere they are the
+  // relative pronoun («les entreprises qui ont enfreint …», "victims who …"), which asks for no one.
+  ['person', new RegExp(String.raw`(?:^${FRONTED_PHRASE}(?:(?:par|a|avec|de|pour|aupres de|chez|by|to|with|from|for)\s+)?|\b(?:et|and)\s+)(?:qui|who|whom)\b|\bquel(?:le)? (?:organisme|organisation|entite|institution)\b|\bwhich (?:body|organi[sz]ation|agency|entity)\b`, 'u')],
   ['list', /\b(?:quel(?:le)?s (?:sont|mesures|recommandations)|quelles? sont les|lesquel(?:le)?s|what are the|which (?:measures|recommendations|steps)|liste|list)\b/u],
   ['yes-no', /^(?:est-ce qu|y a-t-il|is|are|does|do|did|has|have|can|could|should|was|were|will)\b|-t-(?:il|elle|ils|elles)\b/u],
 ];

@@ -185,6 +185,26 @@ describe('what evidence a question needs', () => {
     expect(analyzeQuestion('Que faire quand une victime refuse de coopérer ?').answerType).toBe('description');
   });
 
+  it('reads «qui» / "who" as a person question where it opens the question or an «et» clause, not as the relative pronoun', () => {
+    for (const [question, language] of [
+      ['Qui présidait le Groupe de travail lors de sa réunion de septembre 2017 ?', 'fr'],
+      ['Par qui la réunion de 2021 a-t-elle été ouverte ?', 'fr'],
+      ['Le Groupe de travail s’est-il réuni en 2019, et qui le présidait ?', 'fr'],
+      ['Who opened the 2021 meeting of the Working Group?', 'en'],
+      ['Quel organisme gère le fonds de contributions volontaires ?', 'fr'],
+    ] as const) {
+      expect(analyzeQuestion(question, language).answerType).toBe('person');
+    }
+    for (const [question, language] of [
+      ['Que doivent faire les plateformes des annonces qui servent à recruter des victimes ?', 'fr'],
+      ['Faut-il rendre publiques les sanctions contre les entreprises qui ont enfreint les règles anti-traite ?', 'fr'],
+      ['Quelles sanctions ont été infligées aux entreprises australiennes qui n’ont pas publié leur déclaration ?', 'fr'],
+      ['What support do the reports offer victims who cooperate with the police?', 'en'],
+    ] as const) {
+      expect(analyzeQuestion(question, language).answerType).not.toBe('person');
+    }
+  });
+
   it('reads a place where the question opens on it, not in the conjunction «ou», and a place from a name after «à», «en», "in"', () => {
     for (const question of ['Où se tiendra la douzième réunion ?', 'Dans quel pays l’application est-elle utilisée ?', 'En 2021, où le Groupe s’est-il réuni ?']) {
       expect(analyzeQuestion(question).needs).toEqual(['place']);
