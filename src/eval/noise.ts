@@ -1,7 +1,8 @@
-// How far a figure of `rapporteur eval` can be trusted, in numbers: a 95 % interval for one run (Wilson's for a
-// share of questions, a bootstrap over the questions for a mean such as MRR), and for two runs over the same questions a paired comparison — questions gained and
-// lost, the exact two-sided sign test, and the interval of the mean difference. With 144 held-out questions a
-// change of two or three is usually within these intervals: the README's "within noise" is measured here.
+// How far a figure of `rapporteur eval` can be trusted, in numbers. For one run, a 95 % interval: Wilson's
+// for a share of questions, a bootstrap over the questions for a mean such as the MRR. For two runs over the
+// same questions, a paired comparison: the questions gained and lost, the exact two-sided sign test, and the
+// interval of the mean difference. With 144 held-out questions a change of two or three is usually within
+// these intervals: the README's "within noise" is measured here.
 //
 // The resampling is seeded, so the same outcomes always give the same intervals (the README's shown output
 // is the real output).
