@@ -12,7 +12,7 @@ import { declineReason, type DeclineReason } from './declines.ts';
 import type { AnswerFilters } from './engine-types.ts';
 import { resolveFollowUp, yearsIn } from './follow-up.ts';
 import { messages } from './messages.ts';
-import { adoptionDate, figureCheck, placeCheck, questionTopic, whatIsMissing } from './missing.ts';
+import { adoptionDate, figureCheck, ordinalDate, placeCheck, questionTopic, whatIsMissing } from './missing.ts';
 import { feedbackTerms, PRF_PASSAGES, rankForQuestion, wordsSupport } from './ranking.ts';
 import type { Answer, CitedPassage, Language } from './schema.ts';
 
@@ -207,7 +207,8 @@ function quotedAnswer(
   const givesFigure = figureCheck(ctx, analysis, topic);
   const figureFirst = ctx.on.has('answer-type') && !analysis.acrossReports;
   const givesAnswer = givesFigure ?? placeCheck(ctx, query, analysis, language, topic);
-  const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer, adoptionDate(analysis, givesFigure)) : best;
+  const givesBest = adoptionDate(analysis, givesFigure) ?? ordinalDate(ctx, analysis, givesFigure);
+  const chosen = figureFirst ? leadWithAnswer(ctx, queryVector, results, best, givesAnswer, givesBest) : best;
   const quotes = chosen.map((sentence) => toQuote(sentence, documentOf(sentence.passage, ctx.served)));
   const missing = !ctx.on.has('partial') ? null : whatIsMissing(ctx, asked, results, chosen, givesFigure, topic);
   const text = missing ? `${missing}\n${answerText(quotes, language)}` : answerText(quotes, language);

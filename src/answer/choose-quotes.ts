@@ -5,7 +5,7 @@ import type { Passage } from '../corpus/index.ts';
 import type { SearchResult } from '../search/index.ts';
 import { holdsWhatIsAsked, isProceedings, type QuestionAnalysis } from './analysis.ts';
 import { documentOf, sentenceSources, type AskContext } from './ask-context.ts';
-import { LEAD_PASSAGE_WEIGHT, rankSentences, sameSentence, selectAcrossDocuments, selectQuotes, type ScoredSentence } from './quotes.ts';
+import { LEAD_PASSAGE_WEIGHT, rankEverySentence, sameSentence, selectAcrossDocuments, selectQuotes, type ScoredSentence } from './quotes.ts';
 
 /** How many of the best passages quotes are drawn from. */
 export const QUOTE_POOL = 3;
@@ -98,7 +98,7 @@ export type SentenceCheck = (sentence: ScoredSentence) => boolean;
  * A question that asks where does the same with a sentence that names the place (placeCheck): «Dans quel pays
  * l'application LibertApp est-elle largement utilisée ?» quoted the app's description, and now «Largement
  * utilisée en Colombie, …» first (tuning part: byte-identical report; held-out part: first quote 105 → 106).
- * `givesBest`, when given, is a stricter check tried first (adoptionDate).
+ * `givesBest`, when given, is a stricter check tried first (adoptionDate, ordinalDate).
  */
 export function leadWithAnswer(
   ctx: AskContext,
@@ -112,7 +112,8 @@ export function leadWithAnswer(
   const unmet = [givesBest, givesAnswer].filter((check): check is SentenceCheck => check !== null && !chosen.some(check));
   if (chosen.length === 0 || unmet.length === 0) return chosen;
   const pool = results.slice(0, QUOTE_POOL).filter((r) => r.passage.kind !== 'note');
-  const ranked = rankSentences(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT, 0);
+  // Any sentence of the pool, a lead-in too: the check says whether it gives what is asked.
+  const ranked = rankEverySentence(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT);
   const found = unmet.map((check) => ranked.find(check)).find((sentence) => sentence !== undefined);
   if (!found) return chosen;
   return [found, ...chosen.filter((q) => !sameSentence(q, found))].slice(0, chosen.length);

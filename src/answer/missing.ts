@@ -1,7 +1,7 @@
 // What the reports do not say: the partial answer's one sentence (`whatIsMissing`) — a name, a year, a figure,
 // a date, a duration or the evidence a question needs, absent from the best passages — and the checks that say
 // whether a sentence gives what a figure, date or place question asks (`figureCheck`, `placeCheck`,
-// `adoptionDate`), which the quotes also lead with (choose-quotes.ts).
+// `adoptionDate`, `ordinalDate`), which the quotes also lead with (choose-quotes.ts).
 import type { Passage } from '../corpus/index.ts';
 import { foldText, frenchCounterparts, lightStem, STOP_WORDS, tokenize, type SearchResult } from '../search/index.ts';
 import { EVIDENCE, holdsEvidence, holdsWhatIsAsked, mentions, mentionsYear, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
@@ -269,6 +269,18 @@ export function adoptionDate(analysis: QuestionAnalysis, givesFigure: SentenceCh
 }
 
 /**
+ * For a date question that names an ordinal ("When did the Commission hold its thirtieth session?"), the date
+ * sentence to lead with is one that names it too: «À sa trentième session, tenue à Vienne du 17 au 21 mai
+ * 2021», not «À sa trente et unième session, tenue en mai 2022», which led. Only the lead, as for the
+ * adoption's date: a date is still counted without its ordinal for the partial rule, since the reports often
+ * date a meeting without its number («s'est réuni en juin 2022»). null when the question names none.
+ */
+export function ordinalDate(ctx: AskContext, analysis: QuestionAnalysis, givesFigure: SentenceCheck | null): SentenceCheck | null {
+  if (!givesFigure || analysis.answerType !== 'date' || !ctx.on.has('ordinals') || analysis.ordinals.length === 0) return null;
+  return (sentence) => givesFigure(sentence) && analysis.ordinals.every((ordinal) => holdsOrdinal(sentence.text, ordinal, false));
+}
+
+/**
  * A sentence that opens on what the one before it named («Ce cadre stratégique a été approuvé … en octobre
  * 2022», «Il porte sur …») is on the topic that sentence is on. Tuning part: answerable answered partial 3 →
  * 2/163, first quote 130 → 131; held-out part and probes unchanged: within noise, kept because the reports often
@@ -330,9 +342,13 @@ function topicStems(ctx: AskContext, query: string, language: Language, asking?:
 
 /**
  * Words that say what kind of answer is wanted, not what it is about: "combien de temps a duré la réunion"
- * is about the meeting, and the sentence that gives its length («du 6 au 8 septembre») need not say «durée».
+ * is about the meeting, and the sentence that gives its length («du 6 au 8 septembre») need not say «durée»;
+ * «En quelle année …», "In which year …" (the lexicon's «année») is answered by «établi en 2007».
  */
-const ASKING_WORDS: ReadonlySet<string> = new Set(['temps', 'dure', 'duree', 'durees', 'durer', 'periode', 'delai', 'delais', 'pourcentage', 'taux', 'proportion']);
+const ASKING_WORDS: ReadonlySet<string> = new Set([
+  'temps', 'dure', 'duree', 'durees', 'durer', 'periode', 'delai', 'delais', 'pourcentage', 'taux', 'proportion',
+  'annee', 'annees', 'date', 'dates', 'mois',
+]);
 
 /** A name as the sentence shows it: "allemagne" → "Allemagne", acronyms in capitals. */
 function displayName(folded: string): string {

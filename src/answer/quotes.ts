@@ -136,6 +136,23 @@ export function rankSentences(
   minLength: number,
   bonus?: (text: string, passage: Passage) => number,
 ): ScoredSentence[] {
+  const candidates = rankEverySentence(query, sources, passageWeight, bonus);
+  const informative = candidates.filter((s) => s.text.length >= minLength && !/:\s*$/u.test(s.text));
+  return informative.length > 0 ? informative : candidates;
+}
+
+/**
+ * Every verbatim sentence of the sources, best first, short ones and lead-ins included: for a search of the
+ * sentence that gives what is asked, where the check says whether it does. «Dans sa recommandation générale
+ * n° 38 (2020) …, le Comité … recommande de prendre les mesures suivantes :» gives the year of the
+ * recommendation; with lead-ins left out, the answer said the reports do not give it.
+ */
+export function rankEverySentence(
+  query: Float32Array,
+  sources: SentenceSource[],
+  passageWeight: number,
+  bonus?: (text: string, passage: Passage) => number,
+): ScoredSentence[] {
   const scored: ScoredSentence[] = [];
   for (const { passage, passageScore, sentences } of sources) {
     for (const sentence of sentences) {
@@ -143,9 +160,7 @@ export function rankSentences(
       scored.push({ passage, text: sentence.text, score: dot(query, sentence.vector) + passageWeight * passageScore + extra });
     }
   }
-  const candidates = scored.filter((s) => isVerbatim(s.text, s.passage));
-  const informative = candidates.filter((s) => s.text.length >= minLength && !/:\s*$/u.test(s.text));
-  return (informative.length > 0 ? informative : candidates).sort((a, b) => b.score - a.score);
+  return scored.filter((s) => isVerbatim(s.text, s.passage)).sort((a, b) => b.score - a.score);
 }
 
 export interface AcrossDocuments {

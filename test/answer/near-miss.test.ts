@@ -124,6 +124,30 @@ describe('a partial answer never says the reports lack what its own quotes give'
     expect(answer.quotes[0]?.text).toMatch(/^Ce cadre stratégique a été approuvé .* en octobre 2022/);
   });
 
+  it('"which year" is what a date question asks, not its topic: «établi en 2007» answers it', async () => {
+    // The lexicon gives "year" as «année», which made «année» the only rare word the date's sentence had to hold.
+    const answer = await engine.ask('In which year was the Inter-Agency Coordination Group against Trafficking in Persons set up?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]?.text).toMatch(/établi en 2007/);
+    expect(answer.quotes[0]?.label).toBe('paragraphe 48');
+  });
+
+  it('a lead-in that gives the date asked leads the quotes, though it ends on ":"', async () => {
+    // «Dans sa recommandation générale n° 38 (2020) …, le Comité … recommande de prendre les mesures suivantes :»
+    // was never a candidate, and the answer said the reports do not give the date.
+    const answer = await engine.ask('When did the CEDAW Committee issue its general recommendation No. 38 on trafficking in the context of migration?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]).toMatchObject({ docId: '2021-wg4-document-information-marches-publics', label: 'paragraphe 40' });
+    expect(answer.quotes[0]?.text).toMatch(/^Dans sa recommandation générale n° 38 \(2020\)/);
+  });
+
+  it('a date question that names an ordinal leads with the date of that one, not of the next', async () => {
+    // «À sa trente et unième session, tenue en mai 2022» led for the thirtieth session.
+    const answer = await engine.ask('When did the Commission on Crime Prevention and Criminal Justice hold its thirtieth session?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]?.text).toMatch(/^À sa trentième session, tenue à Vienne du 17 au 21 mai 2021/);
+  });
+
   it('but a quoted figure from a passage that does not name the body asked about is not its figure', async () => {
     // The trust fund's «un million de dollars … financement annuel» is quoted, and its passage does not name the
     // ONUDC: the ONUDC's budget is still missing.
