@@ -16,7 +16,7 @@ export interface QuestionAnalysis {
   /** "after May 2023", «après 2023»: what the question asks came after this, as it names it (year, month). */
   after?: { year: number; month?: number };
   /** Countries and bodies the question names, as written, each with the folded forms that count as it. */
-  names: Array<{ text: string; forms: string[] }>;
+  names: Array<{ text: string; forms: string[]; inSentence: { fr: string; en: string } }>;
   /** The ordinals it names, the second and after: «le septième appel», "the twelfth session" (ordinals.ts). */
   ordinals: NamedOrdinal[];
   /**
@@ -91,56 +91,64 @@ const ACROSS_REPORTS =
 /**
  * Countries and bodies the reports' subject matter makes likely in a question, with the forms the reports use
  * (French) and the English ones a question may use. Folded. A name the lexicon also knows is bridged there.
+ * `fr` and `en` are how a partial answer's sentence names it: in French with the article the sentence needs
+ * («ne mentionnent pas la France», not the folded «france» the question was read in, nor «Etats-Unis»), in
+ * English with "the" where the name takes it.
  */
-const NAMES: string[][] = [
-  ['allemagne', 'germany', 'german', 'allemand', 'allemande'],
-  ['canada', 'canadian', 'canadien', 'canadienne'],
-  ['france', 'french', 'francais', 'francaise'],
-  ['royaume-uni', 'united kingdom', 'uk', 'britannique', 'british'],
-  ['etats-unis', 'united states', 'usa', 'americain', 'americaine', 'american'],
-  ['australie', 'australia', 'australian', 'australien', 'australienne'],
-  ['pays-bas', 'netherlands', 'dutch', 'neerlandais'],
-  ['suisse', 'switzerland', 'swiss'],
-  ['norvege', 'norway', 'norwegian', 'norvegien', 'norvegienne'],
-  ['italie', 'italy', 'italian', 'italien', 'italienne'],
-  ['espagne', 'spain', 'spanish', 'espagnol', 'espagnole'],
-  ['belgique', 'belgium', 'belgian', 'belge'],
-  ['suede', 'sweden', 'swedish', 'suedois', 'suedoise'],
-  ['autriche', 'austria', 'austrian', 'autrichien', 'autrichienne'],
-  ['japon', 'japan', 'japanese', 'japonais', 'japonaise'],
-  ['chine', 'china', 'chinese', 'chinois', 'chinoise'],
-  ['inde', 'india', 'indian', 'indien', 'indienne'],
-  ['bresil', 'brazil', 'brazilian', 'bresilien', 'bresilienne'],
-  ['mexique', 'mexico', 'mexican', 'mexicain', 'mexicaine'],
-  ['nigeria', 'nigerian', 'nigerian', 'nigeriane'],
-  ['ukraine', 'ukrainian', 'ukrainien', 'ukrainienne'],
-  ['russie', 'russia', 'russian', 'russe', 'federation de russie'],
-  ['thailande', 'thailand', 'thai', 'thailandais'],
-  ['philippines', 'philippine'],
-  ['afrique du sud', 'south africa'],
-  ['argentine', 'argentina'],
-  ['colombie', 'colombia'],
-  ['portugal', 'portuguese', 'portugais'],
-  ['grece', 'greece', 'greek', 'grec', 'grecque'],
-  ['pologne', 'poland', 'polish', 'polonais'],
-  ['onudc', 'unodc', 'office des nations unies contre la drogue et le crime'],
-  ['oim', 'iom', 'organisation internationale pour les migrations', 'international organization for migration'],
-  ['oit', 'ilo', 'organisation internationale du travail', 'international labour organization'],
-  ['unicef', 'fonds des nations unies pour l enfance'],
-  ['hcr', 'unhcr', 'haut-commissariat des nations unies pour les refugies'],
-  ['hcdh', 'ohchr', 'haut-commissariat des nations unies aux droits de l homme'],
-  ['icat', 'groupe interinstitutions de coordination contre la traite'],
-  ['frontex'],
-  ['europol'],
-  ['interpol'],
-  ['osce'],
-  ['union europeenne', 'european union', 'ue'],
-  ['conseil de l europe', 'council of europe'],
-  ['banque mondiale', 'world bank'],
-  ['fifa'],
-  ['unesco'],
-  ['organisation mondiale de la sante', 'world health organization'],
+const NAMES: Array<{ forms: string[]; fr: string; en: string }> = [
+  { forms: ['allemagne', 'germany', 'german', 'allemand', 'allemande'], fr: 'l’Allemagne', en: 'Germany' },
+  { forms: ['canada', 'canadian', 'canadien', 'canadienne'], fr: 'le Canada', en: 'Canada' },
+  { forms: ['france', 'french', 'francais', 'francaise'], fr: 'la France', en: 'France' },
+  { forms: ['royaume-uni', 'united kingdom', 'uk', 'britannique', 'british'], fr: 'le Royaume-Uni', en: 'the United Kingdom' },
+  { forms: ['etats-unis', 'united states', 'usa', 'americain', 'americaine', 'american'], fr: 'les États-Unis', en: 'the United States' },
+  { forms: ['australie', 'australia', 'australian', 'australien', 'australienne'], fr: 'l’Australie', en: 'Australia' },
+  { forms: ['pays-bas', 'netherlands', 'dutch', 'neerlandais'], fr: 'les Pays-Bas', en: 'the Netherlands' },
+  { forms: ['suisse', 'switzerland', 'swiss'], fr: 'la Suisse', en: 'Switzerland' },
+  { forms: ['norvege', 'norway', 'norwegian', 'norvegien', 'norvegienne'], fr: 'la Norvège', en: 'Norway' },
+  { forms: ['italie', 'italy', 'italian', 'italien', 'italienne'], fr: 'l’Italie', en: 'Italy' },
+  { forms: ['espagne', 'spain', 'spanish', 'espagnol', 'espagnole'], fr: 'l’Espagne', en: 'Spain' },
+  { forms: ['belgique', 'belgium', 'belgian', 'belge'], fr: 'la Belgique', en: 'Belgium' },
+  { forms: ['suede', 'sweden', 'swedish', 'suedois', 'suedoise'], fr: 'la Suède', en: 'Sweden' },
+  { forms: ['autriche', 'austria', 'austrian', 'autrichien', 'autrichienne'], fr: 'l’Autriche', en: 'Austria' },
+  { forms: ['japon', 'japan', 'japanese', 'japonais', 'japonaise'], fr: 'le Japon', en: 'Japan' },
+  { forms: ['chine', 'china', 'chinese', 'chinois', 'chinoise'], fr: 'la Chine', en: 'China' },
+  { forms: ['inde', 'india', 'indian', 'indien', 'indienne'], fr: 'l’Inde', en: 'India' },
+  { forms: ['bresil', 'brazil', 'brazilian', 'bresilien', 'bresilienne'], fr: 'le Brésil', en: 'Brazil' },
+  { forms: ['mexique', 'mexico', 'mexican', 'mexicain', 'mexicaine'], fr: 'le Mexique', en: 'Mexico' },
+  { forms: ['nigeria', 'nigerian', 'nigerian', 'nigeriane'], fr: 'le Nigéria', en: 'Nigeria' },
+  { forms: ['ukraine', 'ukrainian', 'ukrainien', 'ukrainienne'], fr: 'l’Ukraine', en: 'Ukraine' },
+  { forms: ['russie', 'russia', 'russian', 'russe', 'federation de russie'], fr: 'la Russie', en: 'Russia' },
+  { forms: ['thailande', 'thailand', 'thai', 'thailandais'], fr: 'la Thaïlande', en: 'Thailand' },
+  { forms: ['philippines', 'philippine'], fr: 'les Philippines', en: 'the Philippines' },
+  { forms: ['afrique du sud', 'south africa'], fr: 'l’Afrique du Sud', en: 'South Africa' },
+  { forms: ['argentine', 'argentina'], fr: 'l’Argentine', en: 'Argentina' },
+  { forms: ['colombie', 'colombia'], fr: 'la Colombie', en: 'Colombia' },
+  { forms: ['portugal', 'portuguese', 'portugais'], fr: 'le Portugal', en: 'Portugal' },
+  { forms: ['grece', 'greece', 'greek', 'grec', 'grecque'], fr: 'la Grèce', en: 'Greece' },
+  { forms: ['pologne', 'poland', 'polish', 'polonais'], fr: 'la Pologne', en: 'Poland' },
+  { forms: ['onudc', 'unodc', 'office des nations unies contre la drogue et le crime'], fr: 'l’ONUDC', en: 'UNODC' },
+  { forms: ['oim', 'iom', 'organisation internationale pour les migrations', 'international organization for migration'], fr: 'l’OIM', en: 'IOM' },
+  { forms: ['oit', 'ilo', 'organisation internationale du travail', 'international labour organization'], fr: 'l’OIT', en: 'the ILO' },
+  { forms: ['unicef', 'fonds des nations unies pour l enfance'], fr: 'l’UNICEF', en: 'UNICEF' },
+  { forms: ['hcr', 'unhcr', 'haut-commissariat des nations unies pour les refugies'], fr: 'le HCR', en: 'UNHCR' },
+  { forms: ['hcdh', 'ohchr', 'haut-commissariat des nations unies aux droits de l homme'], fr: 'le HCDH', en: 'OHCHR' },
+  { forms: ['icat', 'groupe interinstitutions de coordination contre la traite'], fr: 'l’ICAT', en: 'ICAT' },
+  { forms: ['frontex'], fr: 'Frontex', en: 'Frontex' },
+  { forms: ['europol'], fr: 'Europol', en: 'Europol' },
+  { forms: ['interpol'], fr: 'INTERPOL', en: 'INTERPOL' },
+  { forms: ['osce'], fr: 'l’OSCE', en: 'the OSCE' },
+  { forms: ['union europeenne', 'european union', 'ue'], fr: 'l’Union européenne', en: 'the European Union' },
+  { forms: ['conseil de l europe', 'council of europe'], fr: 'le Conseil de l’Europe', en: 'the Council of Europe' },
+  { forms: ['banque mondiale', 'world bank'], fr: 'la Banque mondiale', en: 'the World Bank' },
+  { forms: ['fifa'], fr: 'la FIFA', en: 'FIFA' },
+  { forms: ['unesco'], fr: 'l’UNESCO', en: 'UNESCO' },
+  { forms: ['organisation mondiale de la sante', 'world health organization'], fr: 'l’Organisation mondiale de la Santé', en: 'the World Health Organization' },
 ];
+
+/** A country or body of the question as a partial answer's sentence names it, in the asker's language. */
+export function nameInSentence(name: QuestionAnalysis['names'][number], language: 'fr' | 'en'): string {
+  return name.inSentence[language];
+}
 
 const YEAR = /(?<![/\d])(19\d\d|20\d\d)(?![/\d])/gu;
 
@@ -150,9 +158,9 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
   const answerType = CUES.find(([, cue]) => cue.test(folded))?.[0] ?? 'description';
   const padded = wordsOf(folded);
   const names: QuestionAnalysis['names'] = [];
-  for (const forms of NAMES) {
+  for (const { forms, fr, en } of NAMES) {
     const hit = forms.find((form) => padded.includes(` ${form} `));
-    if (hit) names.push({ text: hit, forms: [...new Set([...forms, ...counterpartsOf(hit)])] });
+    if (hit) names.push({ text: hit, forms: [...new Set([...forms, ...counterpartsOf(hit)])], inSentence: { fr, en } });
   }
   const counted = countedThing(folded, language);
   const adopted = EVIDENCE.adoption.asked(folded, answerType) ? adoptedThing(folded, language) : undefined;

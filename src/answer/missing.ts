@@ -4,7 +4,7 @@
 // `adoptionDate`, `ordinalDate`), which the quotes also lead with (choose-quotes.ts).
 import type { Passage } from '../corpus/index.ts';
 import { foldText, frenchCounterparts, lightStem, STOP_WORDS, tokenize, type SearchResult } from '../search/index.ts';
-import { EVIDENCE, holdsEvidence, holdsWhatIsAsked, mentions, mentionsYear, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
+import { EVIDENCE, holdsEvidence, holdsWhatIsAsked, mentions, mentionsYear, nameInSentence, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
 import { reportYears, sentenceSources, type AskContext, type QuestionContext, type Served } from './ask-context.ts';
 import type { SentenceCheck } from './choose-quotes.ts';
 import { messages } from './messages.ts';
@@ -63,7 +63,7 @@ type Messages = ReturnType<typeof messages>;
 function missingName(ctx: AskContext, asked: QuestionContext, pool: SearchResult[], m: Messages): string | null {
   const { analysis, language, query } = asked;
   const absentName = analysis.names.find((name) => !pool.some((r) => mentions(r.passage.text, name)));
-  if (absentName) return m.partialName(displayName(absentName.text));
+  if (absentName) return m.partialName(nameInSentence(absentName, language));
   // Any other name of a French question that no passage writes (unmentioned.ts). Near-miss probes: near misses
   // 60 → 65/91 («la Cour pénale internationale», «Amnesty International»), answerable unchanged (5/183); tuning
   // and held-out reports unchanged. Lowercase words too (absent by their form, their stem and their first five
@@ -349,9 +349,3 @@ const ASKING_WORDS: ReadonlySet<string> = new Set([
   'temps', 'dure', 'duree', 'durees', 'durer', 'periode', 'delai', 'delais', 'pourcentage', 'taux', 'proportion',
   'annee', 'annees', 'date', 'dates', 'mois',
 ]);
-
-/** A name as the sentence shows it: "allemagne" → "Allemagne", acronyms in capitals. */
-function displayName(folded: string): string {
-  if (/^[a-z]{2,6}$/u.test(folded) && !/[aeiouy]{2}/u.test(folded) && folded.length <= 5) return folded.toUpperCase();
-  return folded.replace(/(^|[\s-])(\p{L})/gu, (_, lead: string, letter: string) => `${lead}${letter.toUpperCase()}`);
-}
