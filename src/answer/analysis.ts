@@ -72,10 +72,12 @@ const CUES: Array<[AnswerType, RegExp]> = [
   // Before 'number': "combien de temps" asks for a length of time, not a count (DURATION; missing.ts, whatIsMissing).
   ['duration', /\b(?:combien de temps|pendant combien|combien d'(?:annees|ans|heures)|combien de (?:jours|semaines|mois|annees|heures)|quelle (?:est |etait |a ete )?(?:la )?duree|dans quel delai|(?:sur |pendant |pour )?quelle periode|how long|what (?:is|was) the (?:duration|length)|(?:over |for |during )?(?:what|which) period|how many (?:days|weeks|months|years|hours))\b/u],
   ['money', /\b(?:combien (?:coute|d'argent)|quel(?:le)?s? (?:est |a ete |etait )?(?:le |la )?(?:montant|budget|cout)|how much (?:money|funding)|what (?:is|was) the (?:budget|cost|amount)|montant|budget)\b/u],
-  ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|number of|nombre de)\b/u],
+  // A bare «nombre de» / "number of" asks for one («le nombre de victimes»), but not «un (très) grand nombre de
+  // cas» or "a number of States", which only say there were many.
+  ['number', /\b(?:combien|de combien|quel(?:le)?s? (?:est |etait )?(?:le |la )?(?:nombre|pourcentage|taux|proportion|part|chiffre)|how many|how much|what (?:percentage|share|proportion|number)|what is the (?:\w+ )?rate|(?<!\ba (?:(?:very |)(?:large|small|growing|certain|great) )?)number of|(?<!\bun (?:(?:tres |)(?:grand|petit|certain) )?)nombre de)\b/u],
   // «quand» / "when" ask for a date where they open the question or a clause of it («Où et quand …», «…, et
   // quand ?»), not as a conjunction ("Should survivors have a say when measures are designed?").
-  ['date', new RegExp(String.raw`\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)? (?:annee|date|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^${FRONTED_PHRASE}|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$`, 'u')],
+  ['date', new RegExp(String.raw`\b(?:depuis quand|jusqu'a quand|en quelle annee|a quelle date|quel(?:le)?s? (?:annees?|dates?|mois)|since when|(?:what|which) (?:year|month|date)|on what date)\b|(?:^${FRONTED_PHRASE}|[,;:]\s*|\b(?:et|ou|and|or)\s+)(?:quand|when)\b|\b(?:quand|when)\s*\??\s*$`, 'u')],
   ['place', PLACE_QUESTION],
   // «qui» / "who" ask for a person where they open the question (after a fronted phrase or a preposition: «Par qui
   // …», "To whom …") or a clause joined by «et» / "and" («…, et qui le copréside ?»); elsewhere they are the
@@ -162,7 +164,8 @@ export function analyzeQuestion(question: string, language: 'fr' | 'en' = 'fr'):
     const hit = forms.find((form) => padded.includes(` ${form} `));
     if (hit) names.push({ text: hit, forms: [...new Set([...forms, ...counterpartsOf(hit)])], inSentence: { fr, en } });
   }
-  const counted = countedThing(folded, language);
+  // Only a figure or an amount counts something: «Entre quelles années … un très grand nombre de cas ?» asks a date.
+  const counted = answerType === 'number' || answerType === 'money' ? countedThing(folded, language) : undefined;
   const adopted = EVIDENCE.adoption.asked(folded, answerType) ? adoptedThing(folded, language) : undefined;
   const superlative = askedSuperlative(folded);
   const documentKind = DOCUMENT_KINDS.find(([, cue]) => cue.test(folded))?.[0];

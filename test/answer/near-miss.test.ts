@@ -148,6 +148,12 @@ describe('a partial answer never says the reports lack what its own quotes give'
     expect(answer.quotes[0]?.text).toMatch(/^À sa trentième session, tenue à Vienne du 17 au 21 mai 2021/);
   });
 
+  it('a date question that mentions «un très grand nombre de cas» is answered by the years, not held to a count', async () => {
+    const answer = await engine.ask('Entre quelles années la Colombie a-t-elle détecté un très grand nombre de cas de traite ?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]?.text).toMatch(/détectés entre 2013 et 2020/);
+  });
+
   it('but a quoted figure from a passage that does not name the body asked about is not its figure', async () => {
     // The trust fund's «un million de dollars … financement annuel» is quoted, and its passage does not name the
     // ONUDC: the ONUDC's budget is still missing.
@@ -227,6 +233,15 @@ describe('what evidence a question needs', () => {
     ] as const) {
       expect(analyzeQuestion(question, language).answerType).not.toBe('person');
     }
+  });
+
+  it('reads «un (très) grand nombre de» / "a number of" as "many", not as a count, and «quelles années» as a date', () => {
+    const colombia = analyzeQuestion('Entre quelles années la Colombie a-t-elle détecté un très grand nombre de cas de traite ?');
+    expect(colombia.answerType).toBe('date');
+    expect(colombia.counted).toBeUndefined();
+    expect(analyzeQuestion('A number of States spoke under item 2: which ones?', 'en').answerType).not.toBe('number');
+    expect(analyzeQuestion('Quel est le nombre de victimes recensées en 2020 ?')).toMatchObject({ answerType: 'number', counted: { text: 'victimes' } });
+    expect(analyzeQuestion('What number of victims were identified in 2020?', 'en').answerType).toBe('number');
   });
 
   it('reads a place where the question opens on it, not in the conjunction «ou», and a place from a name after «à», «en», "in"', () => {
