@@ -92,8 +92,9 @@ export type SentenceCheck = (sentence: ScoredSentence) => boolean;
  * passage of the quote pool has one, even one shorter than quotes usually are («La réunion a comporté cinq
  * séances.», which the 40-character floor of quotes.ts kept out): otherwise the answer would quote the meeting's
  * dates and say the reports lack the count; or a lead-in ending on ":" («Dans sa recommandation générale n° 38
- * (2020) … les mesures suivantes :», the only sentence that gives the year). The last quote makes room. Tuning part: answerable answered
- * partial 5 → 3/163 (the pool's first passage only: 4), first quote 130 = 130, near misses 17/17 kept;
+ * (2020) … les mesures suivantes :», the only sentence that gives the year). The last quote makes room.
+ * Tuning part: answerable answered partial 5 → 3/163 (the pool's first passage only: 4), first quote 130 =
+ * 130, near misses 17/17 kept;
  * near-miss probes: answerable 4 → 3/164, near misses 58/83 kept. Held-out part: unchanged (partial 4/144,
  * near misses 18/25, first quote 104/144). Kept as what issue 11 asks of a "combien" answer, not as a gain.
  * A question that asks where does the same with a sentence that names the place (placeCheck): «Dans quel pays
