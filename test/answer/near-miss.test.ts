@@ -126,10 +126,10 @@ describe('a partial answer never says the reports lack what its own quotes give'
 
   it('"which year" is what a date question asks, not its topic: «établi en 2007» answers it', async () => {
     // The lexicon gives "year" as «année», which made «année» the only rare word the date's sentence had to hold.
+    // (Two footnotes on the Group come within 0.02 of paragraphe 48, so which quote comes first is not asserted.)
     const answer = await engine.ask('In which year was the Inter-Agency Coordination Group against Trafficking in Persons set up?');
     expect(answer.kind).toBe('answer');
-    expect(answer.quotes[0]?.text).toMatch(/établi en 2007/);
-    expect(answer.quotes[0]?.label).toBe('paragraphe 48');
+    expect(answer.quotes.find((q) => /établi en 2007/.test(q.text))?.label).toBe('paragraphe 48');
   });
 
   it('a lead-in that gives the date asked leads the quotes, though it ends on ":"', async () => {
