@@ -110,8 +110,17 @@ export function leadWithAnswer(
   givesAnswer: SentenceCheck | null,
   givesBest: SentenceCheck | null = null,
 ): ScoredSentence[] {
+  const checks = [givesBest, givesAnswer].filter((check): check is SentenceCheck => check !== null);
+  // A footnote does not lead when a quote of the body gives what is asked (NOTE_WEIGHT's rule): «Washington, 29
+  // juillet 2022», a statement's date, led "On what date is the World Day against Trafficking in Persons observed?"
+  // above «… la Journée mondiale de la lutte contre la traite d'êtres humains (30 juillet) …».
+  const lead = chosen[0];
+  if (lead?.passage.kind === 'note') {
+    const body = checks.map((check) => chosen.find((q) => q.passage.kind !== 'note' && check(q))).find((q) => q !== undefined);
+    if (body) return [body, ...chosen.filter((q) => q !== body)];
+  }
   // The checks no quote meets yet, the stricter first: an adoption's date before any date.
-  const unmet = [givesBest, givesAnswer].filter((check): check is SentenceCheck => check !== null && !chosen.some(check));
+  const unmet = checks.filter((check) => !chosen.some(check));
   if (chosen.length === 0 || unmet.length === 0) return chosen;
   const pool = results.slice(0, QUOTE_POOL).filter((r) => r.passage.kind !== 'note');
   // Any sentence of the pool, a lead-in too: the check says whether it gives what is asked.

@@ -154,6 +154,13 @@ describe('a partial answer never says the reports lack what its own quotes give'
     expect(answer.quotes[0]?.text).toMatch(/détectés entre 2013 et 2020/);
   });
 
+  it('a footnote does not lead a date answer when a quote of the body gives the date', async () => {
+    // The footnote of a joint statement, «… Washington, 29 juillet 2022», led, above «(30 juillet)».
+    const answer = await engine.ask('On what date is the World Day against Trafficking in Persons observed?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.quotes[0]).toMatchObject({ label: 'paragraphe 12', text: expect.stringContaining('(30 juillet)') });
+  });
+
   it('but a quoted figure from a passage that does not name the body asked about is not its figure', async () => {
     // The trust fund's «un million de dollars … financement annuel» is quoted, and its passage does not name the
     // ONUDC: the ONUDC's budget is still missing.
