@@ -158,21 +158,13 @@ const flatten = (results: SearchResult[]): Ranked =>
 const MRR_DEPTH = 10;
 
 export async function evaluate(engine: RapporteurEngine, set: EvalSet, options: EvaluateOptions): Promise<EvalReport> {
-  const index = engine.current();
-  const searcher = createSearcher({ index, embedder: engine.embedder });
-  const byId = new Map(set.questions.map((q) => [q.id, q]));
-  const outcomes: Outcome[] = [];
-
-  // Engine pass in file order, each follow-up in the conversation of the question it follows.
-  for (const question of set.questions) {
-    const answer = await engine.ask(question.question, { conversationKey: `eval:${question.part}:${rootOf(question, byId)}` });
-    outcomes.push(await outcomeOf(question, answer, index, searcher, !engine.techniques.includes('bridge')));
-  }
-  const baseline = options.baseline ? await baselineOutcomes(options.baseline, set, byId) : undefined;
+  const outcomes = await askAll(engine, set, 'eval', true);
+  const baseline = options.baseline ? await askAll(options.baseline, set, 'baseline', false) : undefined;
 
   const parts = PARTS.filter((part) => set.files[part]).map((part) => {
-    const report = partReport(part, set.files[part]!, outcomes.filter((o) => o.part === part));
-    return baseline ? { ...report, paired: compareOutcomes(baseline.filter((o) => o.part === part), outcomes.filter((o) => o.part === part)) } : report;
+    const inPart = outcomes.filter((o) => o.part === part);
+    const report = partReport(part, set.files[part]!, inPart);
+    return baseline ? { ...report, paired: compareOutcomes(baseline.filter((o) => o.part === part), inPart) } : report;
   });
   const tuning = outcomes.filter((o) => o.part === 'tune' && !o.isReference && o.confidence !== undefined);
   const shown = new Set(options.showFailuresOf ?? ['tune']);
@@ -198,13 +190,19 @@ function changesOf(baseline: Outcome[], outcomes: Outcome[]): Change[] {
   });
 }
 
-/** The baseline engine's outcomes, asked in the same order and conversations; no retriever ranks. */
-async function baselineOutcomes(engine: RapporteurEngine, set: EvalSet, byId: Map<string, PartedQuestion>): Promise<Outcome[]> {
+/**
+ * Every question through the engine, in file order, each follow-up in the conversation of the question it
+ * follows (conversations keyed by `conversations`, so two engines' never meet); with `retrievers`, also where
+ * each retriever alone ranks the answer (the baseline of `--paired` needs only the engine's answers).
+ */
+async function askAll(engine: RapporteurEngine, set: EvalSet, conversations: string, retrievers: boolean): Promise<Outcome[]> {
   const index = engine.current();
+  const searcher = retrievers ? createSearcher({ index, embedder: engine.embedder }) : undefined;
+  const byId = new Map(set.questions.map((q) => [q.id, q]));
   const outcomes: Outcome[] = [];
   for (const question of set.questions) {
-    const answer = await engine.ask(question.question, { conversationKey: `baseline:${question.part}:${rootOf(question, byId)}` });
-    outcomes.push(await outcomeOf(question, answer, index));
+    const answer = await engine.ask(question.question, { conversationKey: `${conversations}:${question.part}:${rootOf(question, byId)}` });
+    outcomes.push(await outcomeOf(question, answer, index, searcher, !engine.techniques.includes('bridge')));
   }
   return outcomes;
 }
@@ -214,8 +212,8 @@ async function outcomeOf(
   question: PartedQuestion,
   answer: Answer,
   index: LoadedIndex,
-  searcher?: ReturnType<typeof createSearcher>,
-  withoutBridge = false,
+  searcher: ReturnType<typeof createSearcher> | undefined,
+  withoutBridge: boolean,
 ): Promise<Outcome> {
   const expected = new Set(question.expected.map((e) => key(e.doc, e.label)));
   const rank = rankOf(answer.sources, expected);
