@@ -15,7 +15,10 @@ export interface QuestionAnalysis {
   years: number[];
   /** "after May 2023", «après 2023»: what the question asks came after this, as it names it (year, month). */
   after?: { year: number; month?: number };
-  /** Countries and bodies the question names, as written, each with the folded forms that count as it. */
+  /**
+   * Countries and bodies the question names, as written, each with the folded forms that count as it and how a
+   * partial answer's sentence names it in each language («la France», "the United States").
+   */
   names: Array<{ text: string; forms: string[]; inSentence: { fr: string; en: string } }>;
   /** The ordinals it names, the second and after: «le septième appel», "the twelfth session" (ordinals.ts). */
   ordinals: NamedOrdinal[];
@@ -146,11 +149,6 @@ const NAMES: Array<{ forms: string[]; fr: string; en: string }> = [
   { forms: ['unesco'], fr: 'l’UNESCO', en: 'UNESCO' },
   { forms: ['organisation mondiale de la sante', 'world health organization'], fr: 'l’Organisation mondiale de la Santé', en: 'the World Health Organization' },
 ];
-
-/** A country or body of the question as a partial answer's sentence names it, in the asker's language. */
-export function nameInSentence(name: QuestionAnalysis['names'][number], language: 'fr' | 'en'): string {
-  return name.inSentence[language];
-}
 
 const YEAR = /(?<![/\d])(19\d\d|20\d\d)(?![/\d])/gu;
 

@@ -87,6 +87,15 @@ export function chooseQuotes(ctx: AskContext, queryVector: Float32Array, results
 /** A test a sentence passes when it gives what the question asks (the checks of missing.ts). */
 export type SentenceCheck = (sentence: ScoredSentence) => boolean;
 
+/** The first sentence that passes the first check any sentence passes: the stricter checks come first. */
+function firstPassing(checks: readonly SentenceCheck[], sentences: readonly ScoredSentence[]): ScoredSentence | undefined {
+  for (const check of checks) {
+    const found = sentences.find(check);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * A figure question's quotes lead with a sentence that gives the figure (figureCheck) when no quote does and a
  * passage of the quote pool has one, even one shorter than quotes usually are («La réunion a comporté cinq
@@ -116,7 +125,7 @@ export function leadWithAnswer(
   // above «… la Journée mondiale de la lutte contre la traite d'êtres humains (30 juillet) …».
   const lead = chosen[0];
   if (lead?.passage.kind === 'note') {
-    const body = checks.map((check) => chosen.find((q) => q.passage.kind !== 'note' && check(q))).find((q) => q !== undefined);
+    const body = firstPassing(checks, chosen.filter((q) => q.passage.kind !== 'note'));
     if (body) return [body, ...chosen.filter((q) => q !== body)];
   }
   // The checks no quote meets yet, the stricter first: an adoption's date before any date.
@@ -125,7 +134,7 @@ export function leadWithAnswer(
   const pool = results.slice(0, QUOTE_POOL).filter((r) => r.passage.kind !== 'note');
   // Any sentence of the pool, a lead-in too: the check says whether it gives what is asked.
   const ranked = rankEverySentence(queryVector, sentenceSources(pool, ctx.served), LEAD_PASSAGE_WEIGHT);
-  const found = unmet.map((check) => ranked.find(check)).find((sentence) => sentence !== undefined);
+  const found = firstPassing(unmet, ranked);
   if (!found) return chosen;
   return [found, ...chosen.filter((q) => !sameSentence(q, found))].slice(0, chosen.length);
 }

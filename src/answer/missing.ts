@@ -4,13 +4,13 @@
 // `adoptionDate`, `ordinalDate`), which the quotes also lead with (choose-quotes.ts).
 import type { Passage } from '../corpus/index.ts';
 import { foldText, frenchCounterparts, lightStem, STOP_WORDS, tokenize, type SearchResult } from '../search/index.ts';
-import { EVIDENCE, holdsEvidence, holdsWhatIsAsked, mentions, mentionsYear, nameInSentence, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
+import { EVIDENCE, holdsEvidence, holdsWhatIsAsked, mentions, mentionsYear, sentenceFits, type Need, type QuestionAnalysis } from './analysis.ts';
 import { reportYears, sentenceSources, type AskContext, type QuestionContext, type Served } from './ask-context.ts';
 import type { SentenceCheck } from './choose-quotes.ts';
 import { messages } from './messages.ts';
 import { rankSentences, sameSentence, type ScoredSentence } from './quotes.ts';
 import type { Language } from './schema.ts';
-import { holdsOrdinal, someoneNames } from './ordinals.ts';
+import { holdsOrdinal, someoneNames, type NamedOrdinal } from './ordinals.ts';
 import { corpusWords, unmentionedName } from './unmentioned.ts';
 
 /** How many of the best passages must lack what was asked for the answer to be partial. */
@@ -63,7 +63,7 @@ type Messages = ReturnType<typeof messages>;
 function missingName(ctx: AskContext, asked: QuestionContext, pool: SearchResult[], m: Messages): string | null {
   const { analysis, language, query } = asked;
   const absentName = analysis.names.find((name) => !pool.some((r) => mentions(r.passage.text, name)));
-  if (absentName) return m.partialName(nameInSentence(absentName, language));
+  if (absentName) return m.partialName(absentName.inSentence[language]);
   // Any other name of a French question that no passage writes (unmentioned.ts). Near-miss probes: near misses
   // 60 → 65/91 («la Cour pénale internationale», «Amnesty International»), answerable unchanged (5/183); tuning
   // and held-out reports unchanged. Lowercase words too (absent by their form, their stem and their first five
@@ -239,8 +239,7 @@ export function figureCheck(ctx: AskContext, analysis: QuestionAnalysis, questio
     onTopic(sentence.text) || (ANAPHORA.test(sentence.text) && onTopic(previousSentence(ctx.served, sentence)));
   // A count or an amount of «le septième appel» is given by a sentence about the seventh call, not the sixth's 24
   // projects; not a date, which the reports often give without the ordinal («s'est réuni en juin 2022»).
-  const ordinals = ctx.on.has('ordinals') && type !== 'date' ? analysis.ordinals : [];
-  const ofOrdinals = (sentence: ScoredSentence) => ordinals.every((ordinal) => holdsOrdinal(sentence.text, ordinal, false));
+  const ofOrdinals = namesOrdinals(ctx.on.has('ordinals') && type !== 'date' ? analysis.ordinals : []);
   return (sentence) => holdsWhatIsAsked(sentence.text, type, counted) && topical(sentence) && ofOrdinals(sentence) && namesAll(sentence.passage);
 }
 
@@ -277,7 +276,13 @@ export function adoptionDate(analysis: QuestionAnalysis, givesFigure: SentenceCh
  */
 export function ordinalDate(ctx: AskContext, analysis: QuestionAnalysis, givesFigure: SentenceCheck | null): SentenceCheck | null {
   if (!givesFigure || analysis.answerType !== 'date' || !ctx.on.has('ordinals') || analysis.ordinals.length === 0) return null;
-  return (sentence) => givesFigure(sentence) && analysis.ordinals.every((ordinal) => holdsOrdinal(sentence.text, ordinal, false));
+  const ofOrdinals = namesOrdinals(analysis.ordinals);
+  return (sentence) => givesFigure(sentence) && ofOrdinals(sentence);
+}
+
+/** Whether a sentence names every one of these ordinals, with or without the noun it counts (holdsOrdinal). */
+function namesOrdinals(ordinals: readonly NamedOrdinal[]): SentenceCheck {
+  return (sentence) => ordinals.every((ordinal) => holdsOrdinal(sentence.text, ordinal, false));
 }
 
 /**

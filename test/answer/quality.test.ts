@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine, messages, type RapporteurEngine } from '../../src/answer/index.ts';
 import { defaultCorpusDir } from '../../src/config.ts';
 import { createSearcher } from '../../src/search/index.ts';
-import { analyzeQuestion, holdsCountOf, nameInSentence } from '../../src/answer/analysis.ts';
+import { analyzeQuestion, holdsCountOf } from '../../src/answer/analysis.ts';
 import { declineReason } from '../../src/answer/declines.ts';
 
 let engine: RapporteurEngine;
@@ -33,8 +33,8 @@ describe('partial answers: on the subject, without what was asked', () => {
     const answer = await engine.ask('Quelles mesures la Suède a-t-elle prises contre la traite ?');
     expect(answer.kind).toBe('partial');
     expect(answer.notice).toBe('Les rapports évoquent le sujet mais ne mentionnent pas la Suède à ce propos.');
-    expect(analyzeQuestion('Que font les Etats-Unis contre la traite ?').names.map((name) => nameInSentence(name, 'fr'))).toEqual(['les États-Unis']);
-    expect(analyzeQuestion('What does the United States do against trafficking?', 'en').names.map((name) => nameInSentence(name, 'en'))).toEqual(['the United States']);
+    expect(analyzeQuestion('Que font les Etats-Unis contre la traite ?').names.map((name) => name.inSentence.fr)).toEqual(['les États-Unis']);
+    expect(analyzeQuestion('What does the United States do against trafficking?', 'en').names.map((name) => name.inSentence.en)).toEqual(['the United States']);
   });
 
   it('a year after the newest report is one the reports cannot cover', async () => {
